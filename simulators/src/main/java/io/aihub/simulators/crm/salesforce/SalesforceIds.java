@@ -41,4 +41,21 @@ public final class SalesforceIds {
         }
         return out.toString();
     }
+
+    /**
+     * The 18-character form of a well-formed id: 15 base-62 characters, optionally followed by the matching
+     * case-safe suffix. Returns null for anything else.
+     */
+    public static String normalize(String id) {
+        if (id == null || (id.length() != 15 && id.length() != 18)) {
+            return null;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (BASE62.indexOf(id.charAt(i)) < 0) {
+                return null;
+            }
+        }
+        String full = withSuffix(id.substring(0, 15));
+        return id.length() == 15 || full.equals(id) ? full : null;
+    }
 }

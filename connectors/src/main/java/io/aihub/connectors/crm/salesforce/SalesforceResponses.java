@@ -1,0 +1,71 @@
+package io.aihub.connectors.crm.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.aihub.api.error.PermanentException;
+import io.aihub.api.error.RetriableException;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+
+/**
+ * Turns Salesforce HTTP responses into JSON or into the error the runtime acts on: 5xx, 408 and 429 are
+ * retriable ({@code SALESFORCE_UNAVAILABLE}), 403 {@code REQUEST_LIMIT_EXCEEDED} is retriable
+ * ({@code SALESFORCE_QUOTA}), any other 4xx is a {@link SalesforceRejectedException}.
+ */
+final class SalesforceResponses {
+
+    static final String UNAVAILABLE = "SALESFORCE_UNAVAILABLE";
+    static final String QUOTA = "SALESFORCE_QUOTA";
+    static final String AUTH = "SALESFORCE_AUTH";
+    static final String PROTOCOL = "SALESFORCE_PROTOCOL";
+
+    private SalesforceResponses() {
+    }
+
+    /** The parsed body of a 2xx response (missing node when empty); throws the classified error otherwise. */
+    static JsonNode body(String instanceName, String operation, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return parse(instanceName, operation, response.body());
+        }
+        String errorCode = errorCode(response.body());
+        if (status == 403 && "REQUEST_LIMIT_EXCEEDED".equals(errorCode)) {
+            throw new RetriableException(QUOTA, "connector '" + instanceName + "': the org's daily API request"
+                    + " limit is exhausted (" + operation + ", REQUEST_LIMIT_EXCEEDED)");
+        }
+        if (status >= 500 || status == 408 || status == 429) {
+            throw new RetriableException(UNAVAILABLE, "connector '" + instanceName + "': Salesforce answered HTTP "
+                    + status + " to the " + operation + " (" + errorCode + ")");
+        }
+        throw new SalesforceRejectedException(instanceName, operation, status, errorCode);
+    }
+
+    /** Salesforce's error code from {@code [{"errorCode":..}]} or an OAuth {@code {"error":..}} body. */
+    static String errorCode(byte[] body) {
+        try {
+            JsonNode node = SalesforceJson.MAPPER.readTree(body);
+            JsonNode first = node != null && node.isArray() && !node.isEmpty() ? node.get(0) : node;
+            if (first != null && first.path("errorCode").isTextual()) {
+                return first.get("errorCode").asText();
+            }
+            if (first != null && first.path("error").isTextual()) {
+                return first.get("error").asText();
+            }
+        } catch (IOException e) {
+            return "UNKNOWN";
+        }
+        return "UNKNOWN";
+    }
+
+    private static JsonNode parse(String instanceName, String operation, byte[] body) {
+        if (body.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return SalesforceJson.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new PermanentException(PROTOCOL, "connector '" + instanceName + "': Salesforce's answer to the "
+                    + operation + " is not readable JSON (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

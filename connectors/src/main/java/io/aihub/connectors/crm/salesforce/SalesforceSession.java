@@ -1,0 +1,237 @@
+package io.aihub.connectors.crm.salesforce;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aihub.api.error.PermanentException;
+import io.aihub.api.error.RetriableException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An authenticated connection to one Salesforce org, shared by everything one connector instance does.
+ *
+ * <p>Logs in with the OAuth 2.0 client credentials flow on first use and keeps the access token, the
+ * instance URL and the integration user's id. When a data call gets 401 it logs in again once and repeats
+ * the call once; a second 401 in a row is a {@link PermanentException} {@code SALESFORCE_AUTH}, as are
+ * refused credentials. Transport failures, timeouts and 5xx are {@link RetriableException}
+ * {@code SALESFORCE_UNAVAILABLE}; an exhausted daily limit is {@code SALESFORCE_QUOTA}; other 4xx are
+ * {@link SalesforceRejectedException}s.
+ *
+ * <p>Thread-safe. {@link #close} may be called from any thread: it cancels requests in flight, whose
+ * callers get a {@link RetriableException} {@code SALESFORCE_STOPPED} at once.
+ */
+public final class SalesforceSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceSession.class);
+
+    /** Code of the error thrown by calls cancelled or attempted after {@link #close}. */
+    public static final String STOPPED = "SALESFORCE_STOPPED";
+
+    private record Login(String accessToken, String instanceUrl, String userId) {
+        @Override
+        public String toString() {
+            return "Login[instanceUrl=" + instanceUrl + ", userId=" + userId + "]";
+        }
+    }
+
+    private final SalesforceConnectionSettings settings;
+    private final HttpClient http;
+    private final Object loginLock = new Object();
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<SalesforceApiUsage> usage = new AtomicReference<>();
+    private volatile Login login;
+    private volatile boolean closed;
+
+    public SalesforceSession(SalesforceConnectionSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Logs in now (again, if logged in already). */
+    public void login() {
+        synchronized (loginLock) {
+            login = requestToken();
+        }
+    }
+
+    /** The id of the user the session acts as; every write through it carries this LastModifiedById. */
+    public String userId() {
+        return current().userId();
+    }
+
+    /** The API usage from the last response that reported it. */
+    public Optional<SalesforceApiUsage> apiUsage() {
+        return Optional.ofNullable(usage.get());
+    }
+
+    /**
+     * GETs a path on the instance, e.g. a query or a {@code nextRecordsUrl}.
+     *
+     * @param operation names the call in error messages, e.g. {@code query}
+     */
+    public JsonNode get(String operation, String path, Map<String, String> headers) {
+        return call(operation, "GET", path, headers, null);
+    }
+
+    /** PATCHes a JSON body to a path on the instance. */
+    public JsonNode patch(String operation, String path, JsonNode body) {
+        try {
+            return call(operation, "PATCH", path, Map.of("Content-Type", "application/json"),
+                    SalesforceJson.MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body cannot be written as JSON", e);
+        }
+    }
+
+    /** Cancels requests in flight and refuses new ones; safe to call more than once, from any thread. */
+    @Override
+    public void close() {
+        closed = true;
+        inFlight.forEach(f -> f.cancel(true));
+    }
+
+    private JsonNode call(String operation, String method, String path, Map<String, String> headers, byte[] body) {
+        Login used = current();
+        HttpResponse<byte[]> response = send(operation, dataRequest(used, method, path, headers, body));
+        if (response.statusCode() == 401) {
+            LOG.info("AIHUB-SF-0002 Salesforce session of connector '{}' is no longer valid; logging in again",
+                    settings.instanceName());
+            response = send(operation, dataRequest(renew(used), method, path, headers, body));
+            if (response.statusCode() == 401) {
+                throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
+                        + "': Salesforce refused a fresh session for the " + operation
+                        + " (INVALID_SESSION_ID twice in a row)");
+            }
+        }
+        return SalesforceResponses.body(settings.instanceName(), operation, response);
+    }
+
+    private HttpRequest dataRequest(Login with, String method, String path, Map<String, String> headers,
+            byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(with.instanceUrl() + path))
+                .timeout(settings.requestTimeout())
+                .header("Authorization", "Bearer " + with.accessToken())
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return request.build();
+    }
+
+    private Login current() {
+        Login now = login;
+        if (now != null) {
+            return now;
+        }
+        synchronized (loginLock) {
+            if (login == null) {
+                login = requestToken();
+            }
+            return login;
+        }
+    }
+
+    /** Logs in again unless another thread already replaced the stale login. */
+    private Login renew(Login stale) {
+        synchronized (loginLock) {
+            if (login == stale || login == null) {
+                login = requestToken();
+            }
+            return login;
+        }
+    }
+
+    private Login requestToken() {
+        String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId())
+                + "&client_secret=" + encode(settings.clientSecret());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(trimSlash(settings.loginUrl().toString())
+                        + "/services/oauth2/token"))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<byte[]> response = send("login", request);
+        if (response.statusCode() == 400 || response.statusCode() == 401) {
+            throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
+                    + "': Salesforce refused the client credentials (HTTP " + response.statusCode() + ", "
+                    + SalesforceResponses.errorCode(response.body()) + ")");
+        }
+        JsonNode body = SalesforceResponses.body(settings.instanceName(), "login", response);
+        String token = body.path("access_token").asText("");
+        String instanceUrl = trimSlash(body.path("instance_url").asText(""));
+        String identity = body.path("id").asText("");
+        String userId = identity.substring(identity.lastIndexOf('/') + 1);
+        if (token.isEmpty() || !instanceUrl.matches("https?://.+") || userId.isEmpty()) {
+            throw new PermanentException(SalesforceResponses.PROTOCOL, "connector '" + settings.instanceName()
+                    + "': the token response lacks access_token, instance_url or id");
+        }
+        LOG.info("AIHUB-SF-0001 Connector '{}' logged in to Salesforce at {} as user {}", settings.instanceName(),
+                instanceUrl, userId);
+        return new Login(token, instanceUrl, userId);
+    }
+
+    private HttpResponse<byte[]> send(String operation, HttpRequest request) {
+        if (closed) {
+            throw stopped(operation);
+        }
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
+        inFlight.add(future);
+        try {
+            if (closed) {
+                future.cancel(true);
+            }
+            HttpResponse<byte[]> response = future.get();
+            response.headers().firstValue("Sforce-Limit-Info").flatMap(SalesforceApiUsage::parse)
+                    .ifPresent(usage::set);
+            return response;
+        } catch (CancellationException e) {
+            throw stopped(operation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw stopped(operation);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String what = cause instanceof HttpTimeoutException ? "timed out" : "failed ("
+                    + cause.getClass().getSimpleName() + ")";
+            throw new RetriableException(SalesforceResponses.UNAVAILABLE, "connector '" + settings.instanceName()
+                    + "': the " + operation + " request to Salesforce " + what, cause);
+        } finally {
+            inFlight.remove(future);
+        }
+    }
+
+    private RetriableException stopped(String operation) {
+        return new RetriableException(STOPPED, "connector '" + settings.instanceName() + "': the " + operation
+                + " was cancelled because the connector is stopping");
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

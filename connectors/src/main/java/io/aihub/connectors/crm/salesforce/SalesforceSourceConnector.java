@@ -1,0 +1,49 @@
+package io.aihub.connectors.crm.salesforce;
+
+import io.aihub.api.config.ConfigDef;
+import io.aihub.api.config.ConfigKey;
+import io.aihub.api.config.ConfigType;
+import io.aihub.api.source.SourceConnector;
+import java.util.Map;
+
+/**
+ * Source connector of type {@value #TYPE}: reads one sObject incrementally over the REST API. Keys: the
+ * connection keys of {@link SalesforceConnectionSettings} plus {@value #FIELDS}, {@value #BATCH_SIZE} and
+ * {@value #EXCLUDE_OWN_WRITES}.
+ */
+public final class SalesforceSourceConnector implements SourceConnector {
+
+    public static final String TYPE = "salesforce";
+
+    public static final String FIELDS = "fields";
+    public static final String BATCH_SIZE = "batchSize";
+    public static final String EXCLUDE_OWN_WRITES = "excludeOwnWrites";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return SalesforceConnectionSettings.defineConnectionKeys(new ConfigDef())
+                .define(FIELDS, ConfigType.LIST, null, "Comma-separated fields to read; Id and SystemModstamp"
+                        + " are always added.", SalesforceConnectionSettings.apiNames())
+                .define(BATCH_SIZE, ConfigType.INT, "200", "Records per page (Sforce-Query-Options batchSize),"
+                        + " 200 to 2000.", ConfigKey.between(200, 2000))
+                .define(EXCLUDE_OWN_WRITES, ConfigType.BOOLEAN, "true", "Skip records last modified by the"
+                        + " connector's own user, so the hub's write-backs are not read and scored again.");
+    }
+
+    /**
+     * Validates every key at once and creates a task; no network call is made.
+     *
+     * @throws io.aihub.api.error.ConfigException listing every problem
+     */
+    @Override
+    public SalesforceSourceTask createTask(String instanceName, Map<String, String> config) {
+        ConfigDef.Config parsed = config().parse("salesforce source '" + instanceName + "'", config);
+        return new SalesforceSourceTask(SalesforceConnectionSettings.from(instanceName, parsed),
+                parsed.getList(FIELDS), parsed.getInt(BATCH_SIZE), parsed.getBoolean(EXCLUDE_OWN_WRITES));
+    }
+}

@@ -1,0 +1,118 @@
+package io.aihub.connectors.crm.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aihub.api.error.AihubException;
+import io.aihub.api.source.SourcePage;
+import io.aihub.api.source.SourcePosition;
+import io.aihub.api.source.SourceRecord;
+import io.aihub.api.source.SourceTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one sObject incrementally in (SystemModstamp, Id) order. Each {@link #poll} returns one page of at
+ * most {@code batchSize} records; while the open query has more pages it follows {@code nextRecordsUrl}
+ * ({@code hasMore} is true), then the next poll queries again after the last record returned, so records
+ * changed while paging are read again by that later query. With {@code excludeOwnWrites} records last
+ * modified by the session's own user (the hub's write-backs) are not read.
+ *
+ * <p>Position keys: {@value #POSITION_SYSTEM_MODSTAMP} (the stamp text as Salesforce returned it) and
+ * {@value #POSITION_ID}. Poll and rewind run on the polling thread; {@link #stop} may be called from any
+ * thread and makes a blocked poll return an empty page at once. The session logs in on the first poll.
+ */
+public final class SalesforceSourceTask implements SourceTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceSourceTask.class);
+
+    /** Position key: the SystemModstamp text of the last record returned. */
+    public static final String POSITION_SYSTEM_MODSTAMP = "systemModstamp";
+    /** Position key: the Id of the last record returned. */
+    public static final String POSITION_ID = "id";
+
+    private final String instanceName;
+    private final SalesforceSession session;
+    private final SalesforceQueryPager pager;
+    private final SalesforceRecordMapper mapper;
+    private volatile boolean stopped;
+    private boolean started;
+    private SourcePosition position = SourcePosition.START;
+
+    SalesforceSourceTask(SalesforceConnectionSettings settings, List<String> fields, int batchSize,
+            boolean excludeOwnWrites) {
+        this.instanceName = settings.instanceName();
+        this.session = new SalesforceSession(settings);
+        this.pager = new SalesforceQueryPager(session, instanceName, settings.apiVersion(), settings.entity(),
+                fields, batchSize, excludeOwnWrites);
+        this.mapper = new SalesforceRecordMapper(instanceName, settings.entity());
+    }
+
+    @Override
+    public synchronized void start(SourcePosition committed) {
+        Objects.requireNonNull(committed, "committed");
+        SalesforcePosition.of(instanceName, committed);
+        position = committed;
+        started = true;
+        LOG.info("AIHUB-SF-0003 Salesforce source '{}' starting {}", instanceName,
+                committed.isStart() ? "from the beginning" : "after " + committed.values());
+    }
+
+    @Override
+    public synchronized SourcePage poll() {
+        if (!started) {
+            throw new IllegalStateException("poll() before start()");
+        }
+        if (stopped) {
+            return SourcePage.empty(position);
+        }
+        SalesforceQueryPager.Page page;
+        try {
+            page = pager.next(SalesforcePosition.of(instanceName, position));
+        } catch (AihubException e) {
+            if (stopped) {
+                return SourcePage.empty(position);
+            }
+            throw e;
+        }
+        List<SourceRecord> records = new ArrayList<>(page.records().size());
+        try {
+            for (JsonNode raw : page.records()) {
+                records.add(mapper.toSourceRecord(raw));
+            }
+        } catch (RuntimeException e) {
+            pager.reset();
+            throw e;
+        }
+        if (!records.isEmpty()) {
+            position = records.get(records.size() - 1).position();
+        }
+        LOG.debug("Salesforce source '{}' polled {} records, more: {}", instanceName, records.size(),
+                page.hasMore());
+        return new SourcePage(records, position, page.hasMore());
+    }
+
+    @Override
+    public synchronized void rewind(SourcePosition committed) {
+        Objects.requireNonNull(committed, "committed");
+        SalesforcePosition.of(instanceName, committed);
+        pager.reset();
+        position = committed;
+    }
+
+    @Override
+    public void stop() {
+        if (!stopped) {
+            stopped = true;
+            session.close();
+            LOG.info("AIHUB-SF-0005 Salesforce source '{}' stopped", instanceName);
+        }
+    }
+
+    /** The org's API usage as last reported to this task. */
+    public Optional<SalesforceApiUsage> apiUsage() {
+        return session.apiUsage();
+    }
+}

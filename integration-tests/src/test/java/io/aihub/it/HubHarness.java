@@ -1,0 +1,67 @@
+package io.aihub.it;
+
+import io.aihub.routes.HubApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Boots the real aihub application in this JVM on free loopback ports, with its data under a test folder,
+ * pointed at a CRM the test owns (demo simulators off).
+ */
+final class HubHarness {
+
+    /** The repository's shipped models, relative to this module. */
+    static final Path MODELS = Path.of("..", "models").toAbsolutePath().normalize();
+
+    final int corePort = freePort();
+    final int amqpPort = freePort();
+    final int stompPort = freePort();
+    final int httpPort = freePort();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    HubHarness(Path dataDir, String crmUrl) {
+        properties.put("aihub.dataDir", dataDir.toString());
+        properties.put("aihub.broker.corePort", String.valueOf(corePort));
+        properties.put("aihub.broker.amqpPort", String.valueOf(amqpPort));
+        properties.put("aihub.broker.stompPort", String.valueOf(stompPort));
+        properties.put("aihub.broker.mqttPort", "0");
+        properties.put("camel.management.port", String.valueOf(httpPort));
+        properties.put("aihub.models.dir", MODELS.toString());
+        properties.put("aihub.simulators.enabled", "false");
+        properties.put("aihub.connector.crm.loginUrl", crmUrl);
+        properties.put("aihub.db.url", "jdbc:h2:file:" + dataDir.resolve("db/aihub").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    }
+
+    HubHarness with(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    /** A new application over this harness' settings (not started). */
+    HubApplication application() {
+        return new HubApplication(properties, Optional.empty(),
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}

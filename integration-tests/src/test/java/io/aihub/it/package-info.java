@@ -1,0 +1,2 @@
+/** End-to-end tests against the real application: broker, simulators, models and databases. */
+package io.aihub.it;

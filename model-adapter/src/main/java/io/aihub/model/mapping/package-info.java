@@ -1,0 +1,2 @@
+/** Declarative feature mapping: record fields to model inputs, with fitted transforms. */
+package io.aihub.model.mapping;

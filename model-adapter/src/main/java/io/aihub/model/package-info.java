@@ -1,0 +1,2 @@
+/** Model descriptors, the model registry and helpers shared by every model backend. */
+package io.aihub.model;

@@ -1,0 +1,35 @@
+package io.aihub.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aihub.model.training.ClassifierTrainer;
+import io.aihub.model.training.TrainingReport;
+import io.aihub.model.training.TrainingSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Regenerates the shipped churn model in {@code models/churn/1.0.0}. Runs only when asked, so the normal build
+ * never rewrites shipped files:
+ *
+ * <pre>
+ * mvn -B -o install -pl model-adapter -Daihub.writeShippedModel=true \
+ *     -Dtest=ShippedChurnModelWriterTest -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "aihub.writeShippedModel", matches = "true")
+class ShippedChurnModelWriterTest {
+
+    @Test
+    void writesTheShippedChurnModelFromTheTrainingSeed() {
+        TrainingSpec spec = TrainingSpec.read(ChurnFixtures.TRAINING_SPEC);
+
+        TrainingReport report = ClassifierTrainer.train(spec,
+                ChurnFixtures.labeledAccounts(ChurnFixtures.TRAINING_SEED, ChurnFixtures.TRAINING_ROWS),
+                ChurnFixtures.SHIPPED_MODEL_DIR);
+
+        System.out.println("shipped churn model: " + report.summary());
+        assertThat(report.metrics().auc()).isGreaterThanOrEqualTo(0.80);
+        assertThat(ModelDescriptor.read(report.descriptorFile()).version()).isEqualTo("1.0.0");
+    }
+}

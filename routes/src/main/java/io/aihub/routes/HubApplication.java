@@ -1,0 +1,176 @@
+package io.aihub.routes;
+
+import io.aihub.routes.progress.HubCounters;
+import io.aihub.routes.progress.ProgressReporter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.DefaultMainShutdownStrategy;
+import org.apache.camel.main.Main;
+
+/**
+ * The aihub application: Camel Main with application.properties, an optional configuration file, the
+ * shipped route templates and routes, and the hub runtime. Used by {@code ./aihub run} and by tests that
+ * boot the real application.
+ */
+public final class HubApplication {
+
+    private static final long SETTLE_CHECK_MS = 250;
+    private static final long SHUTDOWN_WAIT_MS = 60_000;
+
+    private final Main main;
+    private final HubConfigurer configurer;
+    private final PrintStream out;
+
+    /**
+     * @param overrides  properties that win over every file (tests, command-line options)
+     * @param configFile an extra properties file ({@code --config}), read after application.properties
+     * @param out        where progress and the summary go
+     */
+    public HubApplication(Map<String, String> overrides, Optional<Path> configFile, PrintStream out) {
+        this.out = out;
+        this.configurer = new HubConfigurer(System.getenv());
+        this.main = new Main();
+        // aihub installs its own shutdown hook in run(), which waits for the graceful stop to finish.
+        if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
+            strategy.disableHangupSupport();
+        }
+        String locations = "classpath:application.properties"
+                + configFile.map(p -> ",file:" + p.toAbsolutePath()).orElse("");
+        main.setPropertyPlaceholderLocations(locations);
+        main.configure().addConfiguration(configurer);
+        Map<String, String> props = new LinkedHashMap<>(overrides);
+        props.forEach(main::addOverrideProperty);
+    }
+
+    /** Boots the hub and returns once routes are started. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    /** Stops routes (finishing in-flight pages), then the runtime. */
+    public void stop() throws Exception {
+        main.stop();
+    }
+
+    public HubRuntime runtime() {
+        return configurer.runtime();
+    }
+
+    public HubConfigurer configurer() {
+        return configurer;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public HubCounters.Totals totals() {
+        return runtime().counters().totals();
+    }
+
+    /**
+     * Waits until every source has read all it holds, every hub-internal subscriber has nothing in hand and
+     * (with the embedded broker) their queues are empty, twice in a row.
+     *
+     * @return false when the timeout passed first
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int stableChecks = 0;
+        while (System.nanoTime() < deadline) {
+            stableChecks = settled() ? stableChecks + 1 : 0;
+            if (stableChecks >= 3) {
+                return true;
+            }
+            Thread.sleep(SETTLE_CHECK_MS);
+        }
+        return false;
+    }
+
+    private boolean settled() {
+        HubRuntime r = runtime();
+        if (r == null || !r.activity().allIdle()) {
+            return false;
+        }
+        var broker = r.embeddedBroker();
+        if (broker.isEmpty()) {
+            return true;
+        }
+        for (String queue : r.activity().drainedQueues()) {
+            if (broker.get().pendingMessages(queue) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs until Ctrl-C (or, with {@code once}, until everything is drained), printing progress, then
+     * stops gracefully and prints the summary line last.
+     *
+     * @return the process exit code
+     */
+    public int run(boolean once, Duration onceTimeout, Duration progressInterval) throws Exception {
+        start();
+        printBanner();
+        int exit = 0;
+        try (ProgressReporter progress = new ProgressReporter(runtime().counters(), out, progressInterval.toMillis())) {
+            progress.start();
+            if (once) {
+                if (!awaitIdle(onceTimeout)) {
+                    out.println("error: not drained within " + onceTimeout.toSeconds() + " s; still busy: "
+                            + runtime().activity().busy());
+                    exit = 2;
+                }
+            } else {
+                Thread runner = Thread.currentThread();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    runner.interrupt();
+                    try {
+                        runner.join(SHUTDOWN_WAIT_MS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "aihub-shutdown"));
+                waitUntilInterrupted();
+                out.println("shutting down: finishing in-flight pages");
+            }
+            progress.report();
+        } finally {
+            HubCounters.Totals totals = totals();
+            stop();
+            out.println(totals.summaryLine());
+            out.flush();
+        }
+        return exit;
+    }
+
+    private static void waitUntilInterrupted() {
+        Object forever = new Object();
+        synchronized (forever) {
+            try {
+                forever.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void printBanner() {
+        var ctx = main.getCamelContext();
+        String host = ctx.getPropertiesComponent().resolveProperty("camel.management.host").orElse("127.0.0.1");
+        String port = ctx.getPropertiesComponent().resolveProperty("camel.management.port").orElse("8080");
+        String base = "http://" + host + ":" + port;
+        out.println("aihub " + HubVersion.current() + " started; routes: " + ctx.getRoutes().stream()
+                .map(r -> r.getRouteId()).sorted().toList());
+        out.println("  health:  " + base + "/observe/health");
+        out.println("  metrics: " + base + "/observe/metrics");
+        runtime().embeddedBroker().ifPresent(b -> out.println("  broker:  embedded, acceptors " + b.acceptors()));
+        out.flush();
+    }
+}

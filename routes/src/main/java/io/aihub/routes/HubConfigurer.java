@@ -1,0 +1,81 @@
+package io.aihub.routes;
+
+import io.aihub.routes.component.bi.AihubBiComponent;
+import io.aihub.routes.component.model.AihubModelComponent;
+import io.aihub.routes.component.publish.AihubPublishComponent;
+import io.aihub.routes.component.sink.AihubSinkComponent;
+import io.aihub.routes.component.source.AihubSourceComponent;
+import io.aihub.routes.component.subscribe.AihubSubscribeComponent;
+import io.aihub.routes.config.CamelPropertySource;
+import io.aihub.routes.config.HubSettings;
+import io.aihub.routes.demo.DemoSimulators;
+import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.errorhandler.NoErrorHandlerDefinition;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Binds aihub into Camel before routes are built: starts the demo simulators (if enabled) and the hub
+ * runtime, registers the aihub components, and turns off Camel's own redelivery, because aihub retries in
+ * exactly one place (the source's back-off, or the broker's redelivery for subscribers).
+ */
+public final class HubConfigurer implements CamelConfiguration {
+
+    private final Map<String, String> environment;
+    private volatile HubRuntime runtime;
+    private volatile DemoSimulators simulators;
+
+    public HubConfigurer(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        HubSettings settings = HubSettings.from(new CamelPropertySource(context, environment));
+        DemoSimulators sims = settings.simulators()
+                ? DemoSimulators.start(settings.simulatorSettings(), settings.dataDir()) : null;
+        try {
+            runtime = HubRuntime.start(settings, HubVersion.current(), sims == null ? Map.of() : sims.urlOverrides());
+        } catch (Exception e) {
+            if (sims != null) {
+                sims.close();
+            }
+            throw e;
+        }
+        simulators = sims;
+        context.addService(new RuntimeService(), true, true);
+        context.addComponent("aihub-source", new AihubSourceComponent(runtime));
+        context.addComponent("aihub-model", new AihubModelComponent(runtime));
+        context.addComponent("aihub-publish", new AihubPublishComponent(runtime));
+        context.addComponent("aihub-subscribe", new AihubSubscribeComponent(runtime));
+        context.addComponent("aihub-sink", new AihubSinkComponent(runtime));
+        context.addComponent("aihub-bi", new AihubBiComponent(runtime));
+        context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());
+    }
+
+    /** The runtime, once {@link #configure} ran. */
+    public HubRuntime runtime() {
+        return runtime;
+    }
+
+    /** The demo simulators, or null when not enabled. */
+    public DemoSimulators simulators() {
+        return simulators;
+    }
+
+    /** Stops the runtime and simulators when Camel stops, after the routes. */
+    private final class RuntimeService extends ServiceSupport {
+        @Override
+        protected void doStop() {
+            HubRuntime r = runtime;
+            if (r != null) {
+                r.close();
+            }
+            DemoSimulators s = simulators;
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+}

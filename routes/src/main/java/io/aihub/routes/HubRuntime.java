@@ -1,0 +1,219 @@
+package io.aihub.routes;
+
+import io.aihub.api.sink.SinkConnector;
+import io.aihub.api.sink.SinkTask;
+import io.aihub.api.source.SourceConnector;
+import io.aihub.api.source.SourceTask;
+import io.aihub.model.LoadedModel;
+import io.aihub.model.ModelRegistry;
+import io.aihub.routes.broker.BrokerTopology;
+import io.aihub.routes.broker.EmbeddedBroker;
+import io.aihub.routes.config.HubSettings;
+import io.aihub.routes.flow.EnvelopeCodec;
+import io.aihub.routes.progress.HubCounters;
+import io.aihub.routes.store.HubDatabase;
+import io.aihub.routes.store.PositionStore;
+import io.aihub.routes.store.PredictionTable;
+import jakarta.jms.ConnectionFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The services every aihub component shares: broker connection (and the embedded broker), database,
+ * connector instances, loaded models, counters. Started before the routes, stopped after them.
+ */
+public final class HubRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubRuntime.class);
+    private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
+
+    private final HubSettings settings;
+    private final String hubVersion;
+    private final HubCounters counters = new HubCounters();
+    private final ActivityTracker activity = new ActivityTracker();
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final Map<String, ConnectorInstance> connectors = new LinkedHashMap<>();
+    private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private EmbeddedBroker embeddedBroker;
+    private ActiveMQConnectionFactory connectionFactory;
+    private BrokerTopology topology;
+    private HubDatabase database;
+    private PositionStore positions;
+    private PredictionTable predictions;
+
+    private HubRuntime(HubSettings settings, String hubVersion) {
+        this.settings = settings;
+        this.hubVersion = hubVersion;
+    }
+
+    /**
+     * Starts the broker (or connects to the external one), opens and migrates the database, loads models
+     * and validates connector settings. On any failure, whatever was started is stopped again.
+     *
+     * @param urlOverrides connector setting values to replace (e.g. {@code simulator:salesforce} with the
+     *                     simulator's URL)
+     */
+    public static HubRuntime start(HubSettings settings, String hubVersion, Map<String, String> urlOverrides)
+            throws Exception {
+        HubRuntime runtime = new HubRuntime(settings, hubVersion);
+        try {
+            runtime.startServices(urlOverrides);
+            return runtime;
+        } catch (Exception | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void startServices(Map<String, String> urlOverrides) throws Exception {
+        String brokerUrl;
+        if (settings.brokerUrl().isPresent()) {
+            brokerUrl = settings.brokerUrl().get();
+        } else {
+            embeddedBroker = new EmbeddedBroker(settings.broker(), IN_VM_IDS.incrementAndGet());
+            closeables.add(embeddedBroker);
+            embeddedBroker.start();
+            brokerUrl = embeddedBroker.inVmUrl();
+        }
+        connectionFactory = new ActiveMQConnectionFactory(brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        closeables.add(0, connectionFactory);
+        topology = new BrokerTopology(embeddedBroker, brokerUrl, settings.brokerUser(), settings.brokerPassword());
+
+        database = HubDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+        closeables.add(0, database);
+        positions = new PositionStore(database.dataSource(), codec.mapper());
+        predictions = new PredictionTable(database.dataSource(), codec.mapper());
+
+        Map<String, SourceConnector> sources = new LinkedHashMap<>();
+        ServiceLoader.load(SourceConnector.class).forEach(c -> sources.put(c.type(), c));
+        Map<String, SinkConnector> sinks = new LinkedHashMap<>();
+        ServiceLoader.load(SinkConnector.class).forEach(c -> sinks.put(c.type(), c));
+        settings.connectors().forEach((name, raw) -> {
+            Map<String, String> resolved = new LinkedHashMap<>();
+            raw.forEach((k, v) -> resolved.put(k, urlOverrides.getOrDefault(v, v)));
+            String type = resolved.get("type");
+            if (!sources.containsKey(type) && !sinks.containsKey(type)) {
+                throw new IllegalArgumentException("connector '" + name + "' has unknown type '" + type
+                        + "' (known: " + sources.keySet() + ")");
+            }
+            connectors.put(name, new ConnectorInstance(name, resolved, sources.get(type), sinks.get(type)));
+        });
+        for (var model : settings.models().entrySet()) {
+            models.put(model.getKey(), loadModel(model.getKey(), model.getValue()));
+        }
+    }
+
+    private LoadedModel loadModel(String name, Optional<String> version) {
+        LoadedModel loaded = ModelRegistry.load(settings.modelsDir(), name, version.orElse(null));
+        closeables.add(0, loaded);
+        var meta = loaded.backend().metadata();
+        List<String> problems = loaded.mapping().validateAgainst(meta);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("model " + name + " " + meta.version() + ": mapping does not fit the "
+                    + "model: " + String.join("; ", problems));
+        }
+        LOG.info("AIHUB-MODEL-0001 model {} {} loaded ({} backend, {} features)", name, meta.version(),
+                meta.backend(), meta.features().size());
+        return loaded;
+    }
+
+    public String hubVersion() {
+        return hubVersion;
+    }
+
+    public HubSettings settings() {
+        return settings;
+    }
+
+    public HubCounters counters() {
+        return counters;
+    }
+
+    public ActivityTracker activity() {
+        return activity;
+    }
+
+    public EnvelopeCodec codec() {
+        return codec;
+    }
+
+    public ConnectionFactory connectionFactory() {
+        return connectionFactory;
+    }
+
+    public Optional<EmbeddedBroker> embeddedBroker() {
+        return Optional.ofNullable(embeddedBroker);
+    }
+
+    public PositionStore positions() {
+        return positions;
+    }
+
+    public PredictionTable predictions() {
+        return predictions;
+    }
+
+    public HubDatabase database() {
+        return database;
+    }
+
+    /** Declares a route's address, subscriber queues and dead-letter queue on the broker. */
+    public void declareRoute(String routeId, List<String> subscribers) throws Exception {
+        topology.declareRoute(routeId, subscribers);
+    }
+
+    /** A loaded model by name; models are loaded at start from {@code aihub.models}. */
+    public LoadedModel model(String name) {
+        LoadedModel model = models.get(name);
+        if (model == null) {
+            throw new IllegalArgumentException("unknown model '" + name + "' (configured: " + models.keySet()
+                    + "; list it in aihub.models)");
+        }
+        return model;
+    }
+
+    public SourceTask createSourceTask(String connector) {
+        return connector(connector).createSourceTask();
+    }
+
+    public SinkTask createSinkTask(String connector) {
+        return connector(connector).createSinkTask();
+    }
+
+    /** The connector type of an instance, e.g. {@code salesforce} for {@code crm}; the name if unknown. */
+    public String connectorType(String instance) {
+        ConnectorInstance c = connectors.get(instance);
+        return c == null ? instance : c.type();
+    }
+
+    private ConnectorInstance connector(String name) {
+        ConnectorInstance c = connectors.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown connector '" + name + "' (configured: " + connectors.keySet()
+                    + "; list it in aihub.connectors)");
+        }
+        return c;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("AIHUB-HUB-0009 closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+        closeables.clear();
+    }
+}

@@ -1,0 +1,48 @@
+package io.aihub.routes.broker;
+
+import java.util.regex.Pattern;
+
+/**
+ * Names of aihub broker addresses and queues. A route publishes to the multicast address
+ * {@code aihub.predictions.<route-id>}; each subscriber has its own durable queue
+ * {@code <route-id>.<subscriber>} on it, reached by the fully qualified name
+ * {@code aihub.predictions.<route-id>::<route-id>.<subscriber>}.
+ */
+public final class Addresses {
+
+    public static final String PREDICTIONS_PREFIX = "aihub.predictions.";
+    public static final String DLQ_PREFIX = "aihub.dlq.";
+    public static final String EXPIRY = "aihub.expiry";
+    public static final String DEFAULT_DLQ = "aihub.dlq";
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+
+    private Addresses() {
+    }
+
+    public static String predictions(String routeId) {
+        return PREDICTIONS_PREFIX + checked("route id", routeId);
+    }
+
+    public static String deadLetter(String routeId) {
+        return DLQ_PREFIX + checked("route id", routeId);
+    }
+
+    /** The queue name of one subscriber of a route. */
+    public static String subscriberQueue(String routeId, String subscriber) {
+        return checked("route id", routeId) + "." + checked("subscriber", subscriber);
+    }
+
+    /** The fully qualified queue name ({@code address::queue}) a consumer attaches to. */
+    public static String subscriberFqqn(String routeId, String subscriber) {
+        return predictions(routeId) + "::" + subscriberQueue(routeId, subscriber);
+    }
+
+    /** Checks that a route id or subscriber name is safe to embed in an address. */
+    public static String checked(String what, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must match " + NAME.pattern() + ", got '" + name + "'");
+        }
+        return name;
+    }
+}

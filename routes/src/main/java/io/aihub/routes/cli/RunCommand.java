@@ -1,0 +1,50 @@
+package io.aihub.routes.cli;
+
+import io.aihub.routes.HubApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./aihub run}: runs the hub until Ctrl-C, or with {@code --once} until the sources are drained. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the hub. Without --config: embedded broker, H2 BI database, shipped models and the "
+                + "simulated CRM (demo profile).",
+            "With --once: scores everything the sources hold now, waits until every prediction is published, "
+                + "stored and written back, then exits printing one summary line."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--once", description = "Drain what the sources hold now, then exit.")
+    boolean once;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file read after the built-in defaults (real broker, database, systems).")
+    Path config;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
+            description = "With --once: give up (exit 2) when not drained within this ISO-8601 duration. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "PT2S",
+            description = "How often to print the progress line. Default: ${DEFAULT-VALUE}.")
+    Duration progressInterval;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets a configuration property.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (config != null && !Files.isRegularFile(config)) {
+            System.err.println("error: configuration file not found: " + config);
+            return 1;
+        }
+        HubApplication app = new HubApplication(properties, Optional.ofNullable(config), System.out);
+        return app.run(once, timeout, progressInterval);
+    }
+}

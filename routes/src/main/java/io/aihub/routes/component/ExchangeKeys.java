@@ -1,0 +1,18 @@
+package io.aihub.routes.component;
+
+/** Names of exchange headers and properties the aihub components set and read. */
+public final class ExchangeKeys {
+
+    /** Header: the route id a page or batch belongs to. */
+    public static final String ROUTE_ID = "AihubRouteId";
+    /** Header: the number of records in the page or batch. */
+    public static final String RECORD_COUNT = "AihubRecordCount";
+    /**
+     * Property: {@code List<DeadLetter>} a subscriber step produced; the subscriber consumer sends them to the
+     * route's dead-letter queue in the same broker transaction that acknowledges the batch.
+     */
+    public static final String DEAD_LETTERS = "AihubDeadLetters";
+
+    private ExchangeKeys() {
+    }
+}

@@ -1,0 +1,165 @@
+package io.aihub.routes.component.source;
+
+import io.aihub.api.error.AihubException;
+import io.aihub.api.source.SourcePage;
+import io.aihub.api.source.SourcePosition;
+import io.aihub.api.source.SourceTask;
+import io.aihub.routes.ActivityTracker;
+import io.aihub.routes.component.ExchangeKeys;
+import io.aihub.routes.progress.RouteCounters;
+import io.aihub.routes.store.PositionStore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one page at a time on its own thread and hands it to the route synchronously. The page's position
+ * is committed only when the route completed without exception, which means the broker has committed the
+ * page's messages. When the route fails, the task is rewound to the committed position and polling backs
+ * off exponentially with jitter: this is the one place a failed page is retried.
+ */
+final class AihubSourceConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AihubSourceConsumer.class);
+    private static final long MIN_BACKOFF_MS = 500;
+
+    private final AihubSourceEndpoint endpoint;
+    private final Object wakeUp = new Object();
+    private volatile boolean running;
+    private ExecutorService executor;
+    private SourceTask task;
+    private String positionKey;
+    private String worker;
+
+    AihubSourceConsumer(AihubSourceEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        String routeId = endpoint.getRouteId();
+        positionKey = routeId + "/" + endpoint.getConnector();
+        worker = "source:" + positionKey;
+        task = endpoint.runtime().createSourceTask(endpoint.getConnector());
+        SourcePosition committed = endpoint.runtime().positions().load(positionKey);
+        task.start(committed);
+        endpoint.runtime().activity().register(worker);
+        running = true;
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "aihub-source-" + routeId);
+        executor.submit(() -> pollLoop(committed));
+        LOG.info("AIHUB-SOURCE-0001 route {} polls {} from {}", routeId, endpoint.getConnector(),
+                committed.isStart() ? "the beginning" : "its committed position");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        running = false;
+        if (task != null) {
+            task.stop();
+        }
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        if (executor != null) {
+            executor.shutdown();
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("AIHUB-SOURCE-0005 route {}: polling did not stop within 30 s", endpoint.getRouteId());
+            }
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            executor = null;
+        }
+        endpoint.runtime().activity().unregister(worker);
+        super.doStop();
+    }
+
+    private void pollLoop(SourcePosition initial) {
+        PositionStore positions = endpoint.runtime().positions();
+        ActivityTracker activity = endpoint.runtime().activity();
+        RouteCounters counters = endpoint.runtime().counters().route(endpoint.getRouteId());
+        SourcePosition committed = initial;
+        long backoff = 0;
+        while (running) {
+            try {
+                SourcePage page = task.poll();
+                if (!running) {
+                    break;
+                }
+                if (page.isEmpty()) {
+                    activity.idle(worker, true);
+                    pause(endpoint.getIdleDelay());
+                    continue;
+                }
+                activity.idle(worker, false);
+                counters.pulled.add(page.records().size());
+                Exchange exchange = createExchange(false);
+                try {
+                    exchange.getMessage().setBody(page);
+                    exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
+                    exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, page.records().size());
+                    getProcessor().process(exchange);
+                    Exception failure = exchange.getException();
+                    if (failure != null) {
+                        throw failure;
+                    }
+                } finally {
+                    releaseExchange(exchange, false);
+                }
+                positions.commit(positionKey, page.position());
+                committed = page.position();
+                backoff = 0;
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                counters.pageFailures.increment();
+                backoff = nextBackoff(backoff, e);
+                logFailure(e, backoff);
+                try {
+                    task.rewind(committed);
+                } catch (RuntimeException rewindFailure) {
+                    LOG.warn("AIHUB-SOURCE-0004 route {}: rewind failed: {}", endpoint.getRouteId(),
+                            rewindFailure.getClass().getSimpleName());
+                }
+                pause(backoff);
+            }
+        }
+    }
+
+    private long nextBackoff(long previous, Exception e) {
+        long base = previous == 0 ? MIN_BACKOFF_MS : Math.min(endpoint.getMaxBackoff(), previous * 2);
+        if (e instanceof AihubException ae && !ae.retriable()) {
+            base = endpoint.getMaxBackoff();
+        }
+        long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
+        return Math.min(endpoint.getMaxBackoff(), base) + jitter;
+    }
+
+    private void logFailure(Exception e, long backoff) {
+        String code = e instanceof AihubException ae ? ae.code() : e.getClass().getSimpleName();
+        boolean retriable = !(e instanceof AihubException ae) || ae.retriable();
+        LOG.warn("AIHUB-SOURCE-0003 route {}: page not delivered ({}, {}): {}; nothing committed, retrying in {} ms",
+                endpoint.getRouteId(), code, retriable ? "retriable" : "permanent", e.getMessage(), backoff);
+    }
+
+    private void pause(long millis) {
+        synchronized (wakeUp) {
+            if (!running) {
+                return;
+            }
+            try {
+                wakeUp.wait(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}

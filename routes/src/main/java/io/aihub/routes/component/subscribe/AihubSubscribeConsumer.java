@@ -1,0 +1,187 @@
+package io.aihub.routes.component.subscribe;
+
+import io.aihub.api.envelope.PredictionEvent;
+import io.aihub.api.error.AihubException;
+import io.aihub.routes.HubRuntime;
+import io.aihub.routes.broker.Addresses;
+import io.aihub.routes.component.ExchangeKeys;
+import io.aihub.routes.flow.DeadLetter;
+import io.aihub.routes.flow.DeadLetterSender;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives up to {@code batchSize} messages in a transacted session, hands them to the route as one
+ * {@code List<PredictionEvent>}, and commits only when the route succeeded. On failure it rolls back, and
+ * the broker redelivers with back-off and, after its maximum attempts, moves the messages to the route's
+ * dead-letter address: the broker is the one place subscriber batches are retried. Messages that are not
+ * valid prediction events go straight to the dead-letter queue with their reason.
+ */
+final class AihubSubscribeConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AihubSubscribeConsumer.class);
+    private static final long RECEIVE_TIMEOUT_MS = 500;
+
+    private final AihubSubscribeEndpoint endpoint;
+    private volatile boolean running;
+    private ExecutorService executor;
+    private Connection connection;
+    private String worker;
+
+    AihubSubscribeConsumer(AihubSubscribeEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        HubRuntime runtime = endpoint.runtime();
+        runtime.declareRoute(endpoint.getRouteId(), List.of(endpoint.getSubscriber()));
+        worker = "subscriber:" + Addresses.subscriberQueue(endpoint.getRouteId(), endpoint.getSubscriber());
+        runtime.activity().register(worker);
+        runtime.activity().registerQueue(Addresses.subscriberQueue(endpoint.getRouteId(), endpoint.getSubscriber()));
+        running = true;
+        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "aihub-" + worker);
+        executor.submit(this::consumeLoop);
+        LOG.info("AIHUB-SUBSCRIBE-0001 consuming {}", Addresses.subscriberFqqn(endpoint.getRouteId(),
+                endpoint.getSubscriber()));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("AIHUB-SUBSCRIBE-0005 {} did not stop within 30 s", worker);
+            }
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            executor = null;
+        }
+        closeConnection();
+        endpoint.runtime().activity().unregister(worker);
+        super.doStop();
+    }
+
+    private void consumeLoop() {
+        while (running) {
+            try {
+                connection = endpoint.runtime().connectionFactory().createConnection();
+                connection.start();
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageConsumer consumer = session.createConsumer(session.createQueue(
+                        Addresses.subscriberFqqn(endpoint.getRouteId(), endpoint.getSubscriber())));
+                DeadLetterSender deadLetters = new DeadLetterSender(session, endpoint.getRouteId(),
+                        endpoint.runtime().codec());
+                while (running) {
+                    consumeBatch(session, consumer, deadLetters);
+                }
+            } catch (JMSException | RuntimeException e) {
+                if (running) {
+                    LOG.warn("AIHUB-SUBSCRIBE-0003 {}: broker connection failed ({}); reconnecting in 2 s", worker,
+                            e.getClass().getSimpleName());
+                    endpoint.runtime().activity().idle(worker, false);
+                    closeConnection();
+                    sleepQuietly(2_000);
+                }
+            } finally {
+                closeConnection();
+            }
+        }
+    }
+
+    private void consumeBatch(Session session, MessageConsumer consumer, DeadLetterSender deadLetters)
+            throws JMSException {
+        Message first = consumer.receive(RECEIVE_TIMEOUT_MS);
+        if (first == null) {
+            endpoint.runtime().activity().idle(worker, true);
+            return;
+        }
+        endpoint.runtime().activity().idle(worker, false);
+        List<Message> messages = new ArrayList<>(endpoint.getBatchSize());
+        messages.add(first);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(endpoint.getBatchWait());
+        while (messages.size() < endpoint.getBatchSize()) {
+            long waitMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            Message next = waitMs <= 0 ? consumer.receiveNoWait() : consumer.receive(waitMs);
+            if (next == null) {
+                break;
+            }
+            messages.add(next);
+        }
+        List<PredictionEvent> events = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            try {
+                events.add(endpoint.runtime().codec().read(((TextMessage) message).getText()));
+            } catch (AihubException | ClassCastException e) {
+                deadLetters.sendInvalid(message, endpoint.getSubscriber(), e);
+            }
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(events);
+            exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
+            exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, events.size());
+            if (!events.isEmpty()) {
+                getProcessor().process(exchange);
+            }
+            Exception failure = exchange.getException();
+            if (failure != null) {
+                session.rollback();
+                String code = failure instanceof AihubException ae ? ae.code() : failure.getClass().getSimpleName();
+                LOG.warn("AIHUB-SUBSCRIBE-0004 {}: batch of {} failed ({}): {}; rolled back for redelivery", worker,
+                        messages.size(), code, failure.getMessage());
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            List<DeadLetter> letters = exchange.getProperty(ExchangeKeys.DEAD_LETTERS, List.class);
+            if (letters != null) {
+                for (DeadLetter letter : letters) {
+                    deadLetters.send(letter);
+                }
+                endpoint.runtime().counters().route(endpoint.getRouteId()).deadLettered.add(letters.size());
+            }
+            session.commit();
+        } catch (Exception e) {
+            session.rollback();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    private void closeConnection() {
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (JMSException e) {
+                LOG.debug("closing connection of {} failed", worker, e);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.aihub.routes.config;
+
+import io.aihub.routes.broker.BrokerSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the hub runtime needs to start, read once from {@code aihub.*} properties.
+ *
+ * @param brokerUrl     an external broker URL, or empty for the embedded broker
+ * @param broker        embedded broker settings (used when brokerUrl is empty)
+ * @param brokerUser    user for the broker connection, or null
+ * @param brokerPassword password for the broker connection, or null (from the environment)
+ * @param dbUrl         JDBC URL of the BI database
+ * @param dbUser        database user
+ * @param dbPassword    database password (from the environment)
+ * @param modelsDir     folder holding {@code <model>/<version>/model.yaml}
+ * @param models        model names to load, with an optional pinned version each
+ * @param connectors    connector instance name to its raw settings (type and keys)
+ * @param simulators    whether to start the built-in simulators (demo profile)
+ * @param simulatorSettings raw simulator settings ({@code salesforce.accounts=...})
+ * @param dataDir       folder for state that is not in the database (simulator edit journals)
+ */
+public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, String brokerUser, String brokerPassword,
+        String dbUrl, String dbUser, String dbPassword, Path modelsDir, Map<String, Optional<String>> models,
+        Map<String, Map<String, String>> connectors, boolean simulators, Map<String, String> simulatorSettings,
+        Path dataDir) {
+
+    public HubSettings {
+        Objects.requireNonNull(brokerUrl, "brokerUrl");
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(dbUrl, "dbUrl");
+        Objects.requireNonNull(modelsDir, "modelsDir");
+        models = Map.copyOf(models);
+        connectors = Map.copyOf(connectors);
+        simulatorSettings = Map.copyOf(simulatorSettings);
+        Objects.requireNonNull(dataDir, "dataDir");
+    }
+
+    public static HubSettings from(PropertySource p) {
+        Path dataDir = Path.of(p.get("aihub.dataDir", "data"));
+        BrokerSettings broker = new BrokerSettings(
+                Path.of(p.get("aihub.broker.dataDir", dataDir.resolve("broker").toString())),
+                p.get("aihub.broker.host", "127.0.0.1"),
+                p.getInt("aihub.broker.corePort", 61616),
+                p.getInt("aihub.broker.amqpPort", 5672),
+                p.getInt("aihub.broker.stompPort", 61613),
+                p.getInt("aihub.broker.mqttPort", 1883),
+                p.getInt("aihub.broker.maxDeliveryAttempts", 10),
+                p.getInt("aihub.broker.idCacheSize", 50_000),
+                p.getInt("aihub.broker.maxDiskUsage", 90));
+        Map<String, Optional<String>> models = new java.util.LinkedHashMap<>();
+        for (String name : list(p.get("aihub.models", ""))) {
+            models.put(name, p.get("aihub.model." + name + ".version"));
+        }
+        Map<String, Map<String, String>> connectors = new java.util.LinkedHashMap<>();
+        for (String name : list(p.get("aihub.connectors", ""))) {
+            Map<String, String> raw = p.withPrefix("aihub.connector." + name + ".");
+            if (!raw.containsKey("type")) {
+                throw new IllegalArgumentException("connector '" + name + "' is listed in aihub.connectors but "
+                        + "aihub.connector." + name + ".type is not set");
+            }
+            connectors.put(name, raw);
+        }
+        return new HubSettings(
+                p.get("aihub.broker.url"),
+                broker,
+                p.get("aihub.broker.user").orElse(null),
+                p.get("aihub.broker.password").orElse(null),
+                p.get("aihub.db.url", "jdbc:h2:file:./" + dataDir.resolve("db/aihub")
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"),
+                p.get("aihub.db.user", "aihub"),
+                p.get("aihub.db.password", ""),
+                Path.of(p.get("aihub.models.dir", "models")),
+                models,
+                connectors,
+                p.getBoolean("aihub.simulators.enabled", false),
+                p.withPrefix("aihub.simulators."),
+                dataDir);
+    }
+
+    static List<String> list(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+}

@@ -1,0 +1,45 @@
+package io.aihub.routes.flow;
+
+import io.aihub.api.envelope.EventIds;
+import io.aihub.api.error.AihubException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A message for a route's dead-letter queue: the failed item as the body, the reason as headers.
+ *
+ * @param id       deterministic id (duplicate detection on re-read)
+ * @param recordId the record the failure is about
+ * @param system   the source system
+ * @param entity   the record's entity
+ * @param error    the reason; its message never holds payload values
+ * @param step     the route step that failed
+ * @param body     the item that failed, kept so it can be replayed (never logged)
+ */
+public record DeadLetter(String id, String recordId, String system, String entity, AihubException error, String step,
+        Map<String, Object> body) {
+
+    public DeadLetter {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(step, "step");
+        body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
+    }
+
+    /** The dead letter for a source record that could not be mapped or scored. */
+    public static DeadLetter of(String routeId, FailedRecord failed) {
+        var r = failed.record();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("system", r.system());
+        body.put("entity", r.entity());
+        body.put("id", r.id());
+        body.put("version", r.version());
+        body.put("modifiedAt", r.modifiedAt() == null ? null : r.modifiedAt().toString());
+        body.put("fields", r.fields());
+        String id = EventIds.of(routeId, r.system(), r.entity(), r.id(), r.version(), "dead-letter:" + failed.step());
+        return new DeadLetter(id, r.id(), r.system(), r.entity(), failed.error(), failed.step(), body);
+    }
+}

@@ -1,0 +1,37 @@
+package io.aihub.routes.flow;
+
+import io.aihub.api.envelope.PredictionBlock;
+import io.aihub.api.envelope.PredictionData;
+import io.aihub.api.envelope.PredictionEvent;
+import io.aihub.api.envelope.RouteBlock;
+import io.aihub.api.envelope.SourceBlock;
+import io.aihub.api.model.ModelMetadata;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/** Builds the prediction event for a scored record of one route. */
+public final class EnvelopeFactory {
+
+    private final String routeId;
+    private final String hubVersion;
+    private final Clock clock;
+
+    public EnvelopeFactory(String routeId, String hubVersion, Clock clock) {
+        this.routeId = Objects.requireNonNull(routeId, "routeId");
+        this.hubVersion = Objects.requireNonNull(hubVersion, "hubVersion");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The event for a record scored by {@code model}, read through a connector of type {@code connectorType}. */
+    public PredictionEvent envelope(ScoredRecord scored, ModelMetadata model, String connectorType) {
+        var record = scored.record();
+        var source = new SourceBlock(record.system(), connectorType, record.entity(), record.id(), record.version(),
+                record.modifiedAt() == null ? null : record.modifiedAt().toString());
+        var prediction = scored.prediction();
+        var block = new PredictionBlock(model.name(), model.version(), model.backend(), prediction.label(),
+                prediction.score(), prediction.scores(), scored.latencyMs(), scored.inputHash(), null, List.of());
+        var data = new PredictionData(source, scored.usedFields(), block, new RouteBlock(routeId, hubVersion));
+        return PredictionEvent.of(data, clock.instant());
+    }
+}

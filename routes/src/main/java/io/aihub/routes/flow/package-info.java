@@ -1,0 +1,2 @@
+/** What flows through a scoring route: scored pages, envelopes, dead letters, and their JMS publishing. */
+package io.aihub.routes.flow;

@@ -1,0 +1,54 @@
+package io.aihub.routes.progress;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** Counters of every route, and the one-line summary {@code ./aihub run --once} ends with. */
+public final class HubCounters {
+
+    private final Map<String, RouteCounters> routes = new ConcurrentHashMap<>();
+
+    public RouteCounters route(String routeId) {
+        return routes.computeIfAbsent(routeId, RouteCounters::new);
+    }
+
+    public Collection<RouteCounters> routes() {
+        return List.copyOf(routes.values());
+    }
+
+    /** Totals over all routes. */
+    public Totals totals() {
+        return new Totals(sum(r -> r.pulled.sum()), sum(r -> r.scored.sum()), sum(r -> r.published.sum()),
+                sum(r -> r.writtenBack.sum()), sum(r -> r.biRows.sum()), sum(r -> r.deadLettered.sum()));
+    }
+
+    private long sum(Function<RouteCounters, Long> f) {
+        long total = 0;
+        for (RouteCounters r : routes.values()) {
+            total += f.apply(r);
+        }
+        return total;
+    }
+
+    /**
+     * Totals over all routes.
+     *
+     * @param pulled       records read from sources
+     * @param scored       records the model scored
+     * @param published    prediction events newly accepted by the broker
+     * @param writtenBack  records whose score was written back into the source system
+     * @param biRows       new rows in the BI predictions table
+     * @param deadLettered records sent to a dead-letter queue with a reason
+     */
+    public record Totals(long pulled, long scored, long published, long writtenBack, long biRows, long deadLettered) {
+
+        /** The exact summary line of {@code ./aihub run --once}. */
+        public String summaryLine() {
+            return "summary: pulled=" + pulled + " scored=" + scored + " published=" + published + " written_back="
+                    + writtenBack + " bi_rows=" + biRows + " dead_lettered=" + deadLettered;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.aihub.routes.progress;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** What one route has done since the hub started. Thread-safe. */
+public final class RouteCounters {
+
+    public final LongAdder pulled = new LongAdder();
+    public final LongAdder scored = new LongAdder();
+    public final LongAdder published = new LongAdder();
+    public final LongAdder duplicates = new LongAdder();
+    public final LongAdder deadLettered = new LongAdder();
+    public final LongAdder biRows = new LongAdder();
+    public final LongAdder writtenBack = new LongAdder();
+    public final LongAdder pageFailures = new LongAdder();
+
+    private final String routeId;
+
+    public RouteCounters(String routeId) {
+        this.routeId = routeId;
+    }
+
+    public String routeId() {
+        return routeId;
+    }
+}

@@ -1,0 +1,23 @@
+package io.aihub.routes.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HubCountersTest {
+
+    @Test
+    void summaryLineShouldAddUpEveryRouteInTheDocumentedFormat() {
+        HubCounters counters = new HubCounters();
+        counters.route("a").pulled.add(10);
+        counters.route("a").scored.add(9);
+        counters.route("a").published.add(9);
+        counters.route("a").deadLettered.add(1);
+        counters.route("b").pulled.add(5);
+        counters.route("b").biRows.add(5);
+        counters.route("b").writtenBack.add(4);
+
+        assertThat(counters.totals().summaryLine())
+                .isEqualTo("summary: pulled=15 scored=9 published=9 written_back=4 bi_rows=5 dead_lettered=1");
+    }
+}

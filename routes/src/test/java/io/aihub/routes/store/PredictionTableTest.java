@@ -1,0 +1,66 @@
+package io.aihub.routes.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aihub.api.envelope.PredictionEvent;
+import io.aihub.api.source.SourcePosition;
+import io.aihub.routes.flow.EnvelopeCodec;
+import io.aihub.routes.flow.TestEvents;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PredictionTableTest {
+
+    private HubDatabase database;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    @BeforeEach
+    void open() {
+        database = HubDatabase.open("jdbc:h2:mem:" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "sa", "");
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void shouldStoreEachEventOnceAndCountOnlyNewRows() throws Exception {
+        PredictionTable table = new PredictionTable(database.dataSource(), codec.mapper());
+        PredictionEvent a = TestEvents.event("r", "001A", 0.7);
+        PredictionEvent b = TestEvents.event("r", "001B", 0.2);
+
+        assertThat(table.upsert(List.of(a, b))).isEqualTo(2);
+        assertThat(table.upsert(List.of(a, b, a))).isZero();
+
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT event_id, score, model_version FROM predictions ORDER BY score")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(b.id());
+            assertThat(rs.getDouble(2)).isEqualTo(0.2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(a.id());
+            assertThat(rs.getString(3)).isEqualTo("1.0.0");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void positionStoreShouldReturnTheLastCommittedPosition() {
+        PositionStore store = new PositionStore(database.dataSource(), codec.mapper());
+
+        assertThat(store.load("r/crm").isStart()).isTrue();
+        store.commit("r/crm", new SourcePosition(Map.of("systemModstamp", "t1", "id", "001")));
+        store.commit("r/crm", new SourcePosition(Map.of("systemModstamp", "t2", "id", "002")));
+
+        assertThat(store.load("r/crm").values()).containsEntry("systemModstamp", "t2").containsEntry("id", "002");
+        assertThat(store.load("other/crm").isStart()).isTrue();
+    }
+}

@@ -1,0 +1,90 @@
+package io.aihub.simulators.crm.salesforce;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /services/data/vNN.0/query?q=<SOQL>} and {@code GET .../query/<locator>}. The result is a
+ * snapshot taken when the query runs; pages hold {@code batchSize} records from the
+ * {@code Sforce-Query-Options} header (200..2000, default 2000).
+ */
+final class QueryHandler {
+
+    static final int DEFAULT_BATCH_SIZE = 2000;
+    static final int MIN_BATCH_SIZE = 200;
+
+    private static final Pattern BATCH_SIZE = Pattern.compile("(?i)batchSize\\s*=\\s*(\\d{1,9})");
+
+    private final AccountStore store;
+    private final QueryCursorStore cursors;
+
+    QueryHandler(AccountStore store, QueryCursorStore cursors) {
+        this.store = store;
+        this.cursors = cursors;
+    }
+
+    SimResponse query(String version, SimRequest request) {
+        String soql = request.queryParams().get("q");
+        if (soql == null || soql.isBlank()) {
+            throw new ApiError(400, "MALFORMED_QUERY", "A query string has to be specified");
+        }
+        SoqlQuery query;
+        try {
+            query = SoqlParser.parse(soql, SObjectSchema.ACCOUNT);
+        } catch (SoqlException e) {
+            throw new ApiError(400, e.errorCode(), e.getMessage());
+        }
+        List<Map<String, Object>> rendered = new ArrayList<>();
+        for (Map<String, Object> row : store.select(query)) {
+            rendered.add(render(version, query, row));
+        }
+        return respond(version, cursors.firstPage(rendered, batchSize(request.header("Sforce-Query-Options"))));
+    }
+
+    SimResponse nextPage(String version, String locator) {
+        QueryCursorStore.Page page = cursors.page(locator)
+                .orElseThrow(() -> new ApiError(400, "INVALID_QUERY_LOCATOR", "invalid query locator"));
+        return respond(version, page);
+    }
+
+    static int batchSize(String queryOptions) {
+        if (queryOptions == null) {
+            return DEFAULT_BATCH_SIZE;
+        }
+        Matcher m = BATCH_SIZE.matcher(queryOptions);
+        if (!m.find()) {
+            return DEFAULT_BATCH_SIZE;
+        }
+        return Math.max(MIN_BATCH_SIZE, Math.min(DEFAULT_BATCH_SIZE, Integer.parseInt(m.group(1))));
+    }
+
+    private static SimResponse respond(String version, QueryCursorStore.Page page) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("totalSize", page.total());
+        body.put("done", page.nextLocator() == null);
+        if (page.nextLocator() != null) {
+            body.put("nextRecordsUrl", "/services/data/" + version + "/query/" + page.nextLocator());
+        }
+        body.put("records", page.records());
+        return SimResponse.json(200, body);
+    }
+
+    private static Map<String, Object> render(String version, SoqlQuery query, Map<String, Object> row) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        String type = query.entity().name();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("type", type);
+        attributes.put("url", "/services/data/" + version + "/sobjects/" + type + "/" + row.get("Id"));
+        out.put("attributes", attributes);
+        for (SObjectField field : query.fields()) {
+            Object value = row.get(field.name());
+            out.put(field.name(), value instanceof Instant instant ? SalesforceDates.format(instant) : value);
+        }
+        return out;
+    }
+}
