@@ -44,7 +44,7 @@ class CrmAccountChurnIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private SalesforceSimulator crm;
     private HubHarness harness;
