@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aihub.routes.HubApplication;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -93,6 +97,14 @@ class CrmAccountChurnIT {
             }
             var dlq = server.locateQueue(SimpleString.of(Addresses.deadLetter(ROUTE)));
             assertThat(dlq.getMessagesAdded()).isZero();
+
+            HttpResponse<String> ready = get("/observe/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"name\":\"broker\",\"status\":\"UP\"",
+                    "\"name\":\"database\",\"status\":\"UP\"", "\"name\":\"model-churn\",\"status\":\"UP\"");
+            assertThat(get("/observe/metrics").body())
+                    .contains("aihub_records_published_total{route=\"crm-account-churn\"} 5000.0")
+                    .contains("aihub_records_written_back_total{route=\"crm-account-churn\"} 5000.0");
         } finally {
             app.stop();
         }
@@ -163,6 +175,12 @@ class CrmAccountChurnIT {
         } finally {
             app.stop();
         }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + harness.httpPort + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String subject(String body) {

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.aihub.routes.observe.HubHealthChecks;
+import io.aihub.routes.observe.HubMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
 
@@ -50,6 +54,15 @@ public final class HubApplication {
     /** Boots the hub and returns once routes are started. */
     public void start() throws Exception {
         main.start();
+        CamelContext context = main.getCamelContext();
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            HubHealthChecks.of(runtime()).forEach(health::register);
+        }
+        MeterRegistry metrics = context.getRegistry().findSingleByType(MeterRegistry.class);
+        if (metrics != null) {
+            HubMetrics.bind(metrics, runtime().counters());
+        }
     }
 
     /** Stops routes (finishing in-flight pages), then the runtime. */

@@ -172,6 +172,11 @@ public final class HubRuntime implements AutoCloseable {
         topology.declareRoute(routeId, subscribers);
     }
 
+    /** Names of the loaded models. */
+    public List<String> modelNames() {
+        return List.copyOf(models.keySet());
+    }
+
     /** A loaded model by name; models are loaded at start from {@code aihub.models}. */
     public LoadedModel model(String name) {
         LoadedModel model = models.get(name);

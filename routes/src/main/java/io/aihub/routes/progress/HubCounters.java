@@ -4,15 +4,32 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Counters of every route, and the one-line summary {@code ./aihub run --once} ends with. */
 public final class HubCounters {
 
     private final Map<String, RouteCounters> routes = new ConcurrentHashMap<>();
+    private final List<Consumer<RouteCounters>> listeners = new CopyOnWriteArrayList<>();
 
     public RouteCounters route(String routeId) {
-        return routes.computeIfAbsent(routeId, RouteCounters::new);
+        RouteCounters existing = routes.get(routeId);
+        if (existing != null) {
+            return existing;
+        }
+        RouteCounters[] created = new RouteCounters[1];
+        RouteCounters counters = routes.computeIfAbsent(routeId, id -> created[0] = new RouteCounters(id));
+        if (created[0] != null) {
+            listeners.forEach(l -> l.accept(created[0]));
+        }
+        return counters;
+    }
+
+    /** Calls {@code listener} for every route whose counters are created from now on. */
+    public void onNewRoute(Consumer<RouteCounters> listener) {
+        listeners.add(listener);
     }
 
     public Collection<RouteCounters> routes() {
