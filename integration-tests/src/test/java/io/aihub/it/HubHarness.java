@@ -37,8 +37,6 @@ final class HubHarness {
         properties.put("aihub.models.dir", MODELS.toString());
         properties.put("aihub.simulators.enabled", "false");
         properties.put("aihub.connector.crm.loginUrl", crmUrl);
-        properties.put("aihub.db.url", "jdbc:h2:file:" + dataDir.resolve("db/aihub").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
     }
 
     HubHarness with(String key, String value) {

@@ -3,12 +3,16 @@ package io.aihub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +35,16 @@ class RunOnceCommandIT {
     }
 
     private Run aihub(String... args) throws IOException, InterruptedException {
+        Path log = workDir.resolve("out-" + System.nanoTime() + ".txt");
+        Process process = start(log, args);
+        if (!process.waitFor(4, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("aihub " + String.join(" ", args) + " did not finish in 4 minutes");
+        }
+        return new Run(process.exitValue(), Files.readAllLines(log, StandardCharsets.UTF_8));
+    }
+
+    private Process start(Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daihub.logDir=" + workDir.resolve("logs"),
@@ -46,15 +60,9 @@ class RunOnceCommandIT {
                     "-Dcamel.management.port=" + HubHarness.freePort(),
                     "-Daihub.models.dir=" + HubHarness.MODELS));
         }
-        Path log = workDir.resolve("out-" + System.nanoTime() + ".txt");
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        return new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(false).redirectOutput(log.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!process.waitFor(4, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("aihub " + String.join(" ", args) + " did not finish in 4 minutes");
-        }
-        return new Run(process.exitValue(), Files.readAllLines(log, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -76,5 +84,44 @@ class RunOnceCommandIT {
         assertThat(third.exit()).isZero();
         assertThat(third.lastLine()).isEqualTo(
                 "summary: pulled=10 scored=10 published=10 written_back=10 bi_rows=10 dead_lettered=0");
+    }
+
+    @Test
+    void sigtermMidRunShouldStopGracefullyAndTheNextRunShouldFinishWithNothingLostOrDoubled() throws Exception {
+        Path log = workDir.resolve("sigterm.txt");
+        Process process = start(log, "run", "--progress-interval", "PT0.5S");
+        Map<String, Long> first;
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                            .anyMatch(l -> l.startsWith("progress: ") && !l.contains("published=0 ")));
+
+            process.destroy();
+
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s of SIGTERM").isTrue();
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            assertThat(lines).contains("shutting down: finishing in-flight pages");
+            first = summary(lines.get(lines.size() - 1));
+        } finally {
+            process.destroyForcibly();
+        }
+
+        Run rest = aihub("run", "--once");
+        assertThat(rest.exit()).isZero();
+        Map<String, Long> second = summary(rest.lastLine());
+        for (String counter : List.of("pulled", "scored", "published", "written_back", "bi_rows")) {
+            assertThat(first.get(counter) + second.get(counter)).as(counter + " over both runs").isEqualTo(5000);
+        }
+    }
+
+    private static Map<String, Long> summary(String line) {
+        assertThat(line).matches("summary: pulled=\\d+ scored=\\d+ published=\\d+ written_back=\\d+ "
+                + "bi_rows=\\d+ dead_lettered=0");
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (String part : line.substring("summary: ".length()).split(" ")) {
+            String[] kv = part.split("=");
+            values.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return values;
     }
 }

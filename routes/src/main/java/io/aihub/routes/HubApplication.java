@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import io.aihub.routes.observe.HubHealthChecks;
 import io.aihub.routes.observe.HubMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +31,8 @@ public final class HubApplication {
     private final Main main;
     private final HubConfigurer configurer;
     private final PrintStream out;
+    /** Released once run() has stopped the hub and printed the summary; the shutdown hook waits for it. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
      * @param overrides  properties that win over every file (tests, command-line options)
@@ -141,37 +145,29 @@ public final class HubApplication {
                     exit = 2;
                 }
             } else {
-                Thread runner = Thread.currentThread();
+                CountDownLatch shutdownRequested = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    runner.interrupt();
+                    shutdownRequested.countDown();
                     try {
-                        runner.join(SHUTDOWN_WAIT_MS);
+                        stopped.await(SHUTDOWN_WAIT_MS, TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
                 }, "aihub-shutdown"));
-                waitUntilInterrupted();
+                shutdownRequested.await();
                 out.println("shutting down: finishing in-flight pages");
             }
             progress.report();
         } finally {
-            HubCounters.Totals totals = totals();
-            stop();
-            out.println(totals.summaryLine());
-            out.flush();
-        }
-        return exit;
-    }
-
-    private static void waitUntilInterrupted() {
-        Object forever = new Object();
-        synchronized (forever) {
             try {
-                forever.wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                stop();
+            } finally {
+                out.println(totals().summaryLine());
+                out.flush();
+                stopped.countDown();
             }
         }
+        return exit;
     }
 
     private void printBanner() {

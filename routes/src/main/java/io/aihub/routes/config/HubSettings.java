@@ -71,8 +71,7 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 broker,
                 p.get("aihub.broker.user").orElse(null),
                 p.get("aihub.broker.password").orElse(null),
-                p.get("aihub.db.url", "jdbc:h2:file:./" + dataDir.resolve("db/aihub")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"),
+                p.get("aihub.db.url", defaultDatabaseUrl(dataDir)),
                 p.get("aihub.db.user", "aihub"),
                 p.get("aihub.db.password", ""),
                 Path.of(p.get("aihub.models.dir", "models")),
@@ -81,6 +80,15 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 p.getBoolean("aihub.simulators.enabled", false),
                 p.withPrefix("aihub.simulators."),
                 dataDir);
+    }
+
+    /**
+     * The embedded H2 database under the data folder, in PostgreSQL mode so the same SQL runs on both, and
+     * kept open at JVM exit so a graceful stop can still commit the last pages.
+     */
+    static String defaultDatabaseUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("aihub").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     static List<String> list(String text) {
