@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aihub.api.sink.SinkRecord;
+import io.aihub.connectors.contract.SourceDrain;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.api.source.SourceRecord;

@@ -1,4 +1,4 @@
-package io.aihub.connectors.crm.salesforce;
+package io.aihub.connectors.contract;
 
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourceRecord;
@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Polls a source task the way the runtime does, recording every page. */
-final class SourceDrain {
+public final class SourceDrain {
 
     private static final int MAX_POLLS = 1_000;
 
-    final List<SourcePage> pages = new ArrayList<>();
+    public final List<SourcePage> pages = new ArrayList<>();
 
     /** Polls {@code count} pages. */
-    SourceDrain poll(SourceTask task, int count) {
+    public SourceDrain poll(SourceTask task, int count) {
         for (int i = 0; i < count; i++) {
             pages.add(task.poll());
         }
@@ -22,7 +22,7 @@ final class SourceDrain {
     }
 
     /** Polls until a poll starting a new query finds nothing; fails rather than loop for ever. */
-    SourceDrain untilEmpty(SourceTask task) {
+    public SourceDrain untilEmpty(SourceTask task) {
         for (int i = 0; i < MAX_POLLS; i++) {
             SourcePage page = task.poll();
             pages.add(page);
@@ -33,17 +33,17 @@ final class SourceDrain {
         throw new AssertionError("the source did not run dry within " + MAX_POLLS + " polls");
     }
 
-    List<SourceRecord> records() {
+    public List<SourceRecord> records() {
         return pages.stream().flatMap(p -> p.records().stream()).toList();
     }
 
-    List<String> ids() {
+    public List<String> ids() {
         List<String> ids = new ArrayList<>();
         records().forEach(r -> ids.add(r.id()));
         return ids;
     }
 
-    SourcePage last() {
+    public SourcePage last() {
         return pages.get(pages.size() - 1);
     }
 }
