@@ -98,6 +98,18 @@ class CrmAccountChurnIT {
             var dlq = server.locateQueue(SimpleString.of(Addresses.deadLetter(ROUTE)));
             assertThat(dlq.getMessagesAdded()).isZero();
 
+            String atRiskSql = DocExamples.blocks("bi.md", "sql").get(0);
+            List<Double> topScores = new java.util.ArrayList<>();
+            try (Connection c = app.runtime().database().connection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(atRiskSql)) {
+                while (rs.next()) {
+                    assertThat(accountIds).contains(rs.getString("record_id"));
+                    topScores.add(rs.getDouble("score"));
+                }
+            }
+            assertThat(topScores).as("docs/bi.md: most at risk").hasSize(20)
+                    .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
             HttpResponse<String> ready = get("/observe/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains("\"name\":\"broker\",\"status\":\"UP\"",
