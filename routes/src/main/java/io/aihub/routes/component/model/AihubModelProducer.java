@@ -8,7 +8,6 @@ import io.aihub.api.model.ModelOutcome;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourceRecord;
 import io.aihub.model.LoadedModel;
-import io.aihub.routes.component.ExchangeKeys;
 import io.aihub.routes.flow.FailedRecord;
 import io.aihub.routes.flow.ScoredPage;
 import io.aihub.routes.flow.ScoredRecord;
@@ -44,7 +43,6 @@ final class AihubModelProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         SourcePage page = exchange.getMessage().getMandatoryBody(SourcePage.class);
-        String routeId = exchange.getMessage().getHeader(ExchangeKeys.ROUTE_ID, String.class);
         List<SourceRecord> mapped = new ArrayList<>();
         List<FeatureRow> rows = new ArrayList<>();
         List<FailedRecord> failed = new ArrayList<>();
@@ -74,9 +72,6 @@ final class AihubModelProducer extends DefaultProducer {
                     failed.add(new FailedRecord(record, outcome.error(), "score"));
                 }
             }
-        }
-        if (routeId != null) {
-            endpoint.runtime().counters().route(routeId).scored.add(scored.size());
         }
         exchange.getMessage().setBody(new ScoredPage(page, model.backend().metadata(), scored, failed));
     }

@@ -58,6 +58,7 @@ final class AihubPublishProducer extends DefaultProducer {
         }
         PagePublisher.Result result = publisher.publish(events, letters);
         RouteCounters counters = endpoint.runtime().counters().route(routeId);
+        counters.scored.add(page.scored().size());
         counters.published.add(result.published());
         counters.deadLettered.add(result.deadLetters());
         counters.duplicates.add(result.duplicates());

@@ -98,7 +98,6 @@ final class AihubSourceConsumer extends DefaultConsumer {
                     continue;
                 }
                 activity.idle(worker, false);
-                counters.pulled.add(page.records().size());
                 Exchange exchange = createExchange(false);
                 try {
                     exchange.getMessage().setBody(page);
@@ -114,6 +113,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 }
                 positions.commit(positionKey, page.position());
                 committed = page.position();
+                counters.pulled.add(page.records().size());
                 backoff = 0;
             } catch (Exception e) {
                 if (!running) {

@@ -125,11 +125,13 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             messages.add(next);
         }
         List<PredictionEvent> events = new ArrayList<>(messages.size());
+        int invalid = 0;
         for (Message message : messages) {
             try {
                 events.add(endpoint.runtime().codec().read(((TextMessage) message).getText()));
             } catch (AihubException | ClassCastException e) {
                 deadLetters.sendInvalid(message, endpoint.getSubscriber(), e);
+                invalid++;
             }
         }
         Exchange exchange = createExchange(false);
@@ -154,9 +156,10 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
                 for (DeadLetter letter : letters) {
                     deadLetters.send(letter);
                 }
-                endpoint.runtime().counters().route(endpoint.getRouteId()).deadLettered.add(letters.size());
             }
             session.commit();
+            endpoint.runtime().counters().route(endpoint.getRouteId()).deadLettered
+                    .add(invalid + (letters == null ? 0 : letters.size()));
         } catch (Exception e) {
             session.rollback();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
