@@ -42,6 +42,18 @@ public final class HubCounters {
                 sum(r -> r.writtenBack.sum()), sum(r -> r.biRows.sum()), sum(r -> r.deadLettered.sum()));
     }
 
+    /** Records the sources say are still waiting, summed over routes that know; -1 when none knows. */
+    public long backlog() {
+        long total = -1;
+        for (RouteCounters r : routes.values()) {
+            long b = r.backlog;
+            if (b >= 0) {
+                total = Math.max(total, 0) + b;
+            }
+        }
+        return total;
+    }
+
     private long sum(Function<RouteCounters, Long> f) {
         long total = 0;
         for (RouteCounters r : routes.values()) {

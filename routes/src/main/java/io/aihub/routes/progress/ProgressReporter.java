@@ -43,9 +43,18 @@ public final class ProgressReporter implements AutoCloseable {
         lastScored = t.scored();
         lastNanos = now;
         out.printf("progress: pulled=%d scored=%d published=%d written_back=%d bi_rows=%d dead_lettered=%d "
-                + "(%.0f records/s)%n", t.pulled(), t.scored(), t.published(), t.writtenBack(), t.biRows(),
-                t.deadLettered(), rate);
+                + "(%.0f records/s%s)%n", t.pulled(), t.scored(), t.published(), t.writtenBack(), t.biRows(),
+                t.deadLettered(), rate, eta(counters.backlog(), rate));
         out.flush();
+    }
+
+    /** ", backlog N, ETA Ns" when the sources know their backlog, else nothing. */
+    static String eta(long backlog, double ratePerSecond) {
+        if (backlog <= 0) {
+            return "";
+        }
+        String eta = ratePerSecond >= 1 ? String.format(", ETA %.0f s", backlog / ratePerSecond) : "";
+        return ", backlog " + backlog + eta;
     }
 
     @Override

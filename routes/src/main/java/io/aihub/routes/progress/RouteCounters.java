@@ -14,6 +14,9 @@ public final class RouteCounters {
     public final LongAdder writtenBack = new LongAdder();
     public final LongAdder pageFailures = new LongAdder();
 
+    /** Records the source said are still waiting after the last delivered page; -1 when unknown. */
+    public volatile long backlog = -1;
+
     private final String routeId;
 
     public RouteCounters(String routeId) {

@@ -20,4 +20,18 @@ class HubCountersTest {
         assertThat(counters.totals().summaryLine())
                 .isEqualTo("summary: pulled=15 scored=9 published=9 written_back=4 bi_rows=5 dead_lettered=1");
     }
+
+    @Test
+    void backlogShouldSumRoutesThatKnowItAndProgressShouldShowAnEta() {
+        HubCounters counters = new HubCounters();
+        assertThat(counters.backlog()).isEqualTo(-1);
+        counters.route("a").backlog = 3000;
+        counters.route("b").backlog = -1;
+        counters.route("c").backlog = 1000;
+
+        assertThat(counters.backlog()).isEqualTo(4000);
+        assertThat(ProgressReporter.eta(4000, 500)).isEqualTo(", backlog 4000, ETA 8 s");
+        assertThat(ProgressReporter.eta(4000, 0)).isEqualTo(", backlog 4000");
+        assertThat(ProgressReporter.eta(0, 500)).isEmpty();
+    }
 }

@@ -30,8 +30,9 @@ final class SalesforceQueryPager {
      *
      * @param records the records in (SystemModstamp, Id) order, each with its {@code attributes}
      * @param hasMore true when the open query has another page
+     * @param remaining records of the open query not returned yet (from its {@code totalSize})
      */
-    record Page(List<JsonNode> records, boolean hasMore) {
+    record Page(List<JsonNode> records, boolean hasMore, long remaining) {
         Page {
             records = List.copyOf(records);
         }
@@ -45,6 +46,8 @@ final class SalesforceQueryPager {
     private final int batchSize;
     private final boolean excludeOwnWrites;
     private String nextRecordsUrl;
+    private long queryTotal;
+    private long queryRead;
 
     SalesforceQueryPager(SalesforceSession session, String instanceName, String apiVersion, String entity,
             List<String> fields, int batchSize, boolean excludeOwnWrites) {
@@ -74,7 +77,7 @@ final class SalesforceQueryPager {
         Map<String, String> headers = Map.of("Sforce-Query-Options", "batchSize=" + batchSize);
         if (nextRecordsUrl != null) {
             try {
-                return read(session.get("query page", nextRecordsUrl, headers));
+                return read(session.get("query page", nextRecordsUrl, headers), false);
             } catch (SalesforceRejectedException e) {
                 if (!"INVALID_QUERY_LOCATOR".equals(e.salesforceErrorCode())) {
                     throw e;
@@ -86,7 +89,7 @@ final class SalesforceQueryPager {
         }
         String soql = soql(after, excludeOwnWrites ? session.userId() : null);
         String path = "/services/data/" + apiVersion + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
-        return read(session.get("query", path, headers));
+        return read(session.get("query", path, headers), true);
     }
 
     /** Forgets the open query; the next page comes from a new query. */
@@ -113,7 +116,7 @@ final class SalesforceQueryPager {
                 + " ORDER BY SystemModstamp, Id";
     }
 
-    private Page read(JsonNode body) {
+    private Page read(JsonNode body, boolean newQuery) {
         JsonNode records = body.path("records");
         if (!records.isArray()) {
             throw new PermanentException(SalesforceResponses.PROTOCOL, "connector '" + instanceName
@@ -124,6 +127,12 @@ final class SalesforceQueryPager {
         nextRecordsUrl = !done && next != null && next.startsWith("/") ? next : null;
         List<JsonNode> page = new ArrayList<>(records.size());
         records.forEach(page::add);
-        return new Page(page, nextRecordsUrl != null);
+        if (newQuery) {
+            queryTotal = body.path("totalSize").asLong(page.size());
+            queryRead = 0;
+        }
+        queryRead += page.size();
+        long remaining = nextRecordsUrl == null ? 0 : Math.max(0, queryTotal - queryRead);
+        return new Page(page, nextRecordsUrl != null, remaining);
     }
 }

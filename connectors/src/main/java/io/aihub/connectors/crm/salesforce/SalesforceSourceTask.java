@@ -91,7 +91,7 @@ public final class SalesforceSourceTask implements SourceTask {
         }
         LOG.debug("Salesforce source '{}' polled {} records, more: {}", instanceName, records.size(),
                 page.hasMore());
-        return new SourcePage(records, position, page.hasMore());
+        return new SourcePage(records, position, page.hasMore(), page.remaining());
     }
 
     @Override

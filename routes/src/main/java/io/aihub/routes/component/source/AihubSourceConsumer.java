@@ -93,6 +93,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
                     break;
                 }
                 if (page.isEmpty()) {
+                    counters.backlog = 0;
                     activity.idle(worker, true);
                     pause(endpoint.getIdleDelay());
                     continue;
@@ -114,6 +115,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 positions.commit(positionKey, page.position());
                 committed = page.position();
                 counters.pulled.add(page.records().size());
+                counters.backlog = page.backlog();
                 backoff = 0;
             } catch (Exception e) {
                 if (!running) {
