@@ -6,11 +6,10 @@ import io.aihub.api.source.SourcePosition;
 import io.aihub.api.source.SourceTask;
 import io.aihub.routes.ActivityTracker;
 import io.aihub.routes.component.ExchangeKeys;
+import io.aihub.routes.component.WorkerThread;
 import io.aihub.routes.progress.RouteCounters;
 import io.aihub.routes.store.PositionStore;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -31,7 +30,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
     private final AihubSourceEndpoint endpoint;
     private final Object wakeUp = new Object();
     private volatile boolean running;
-    private ExecutorService executor;
+    private WorkerThread thread;
     private SourceTask task;
     private String positionKey;
     private String worker;
@@ -52,9 +51,8 @@ final class AihubSourceConsumer extends DefaultConsumer {
         task.start(committed);
         endpoint.runtime().activity().register(worker);
         running = true;
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "aihub-source-" + routeId);
-        executor.submit(() -> pollLoop(committed));
+        thread = new WorkerThread(getEndpoint().getCamelContext(), this, "aihub-source-" + routeId);
+        thread.start(() -> pollLoop(committed));
         LOG.info("AIHUB-SOURCE-0001 route {} polls {} from {}", routeId, endpoint.getConnector(),
                 committed.isStart() ? "the beginning" : "its committed position");
     }
@@ -68,13 +66,8 @@ final class AihubSourceConsumer extends DefaultConsumer {
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
-        if (executor != null) {
-            executor.shutdown();
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("AIHUB-SOURCE-0005 route {}: polling did not stop within 30 s", endpoint.getRouteId());
-            }
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-            executor = null;
+        if (thread != null && !thread.stop()) {
+            LOG.warn("AIHUB-SOURCE-0005 route {}: polling did not stop within 30 s", endpoint.getRouteId());
         }
         endpoint.runtime().activity().unregister(worker);
         super.doStop();

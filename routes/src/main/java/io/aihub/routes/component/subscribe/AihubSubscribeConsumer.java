@@ -5,6 +5,7 @@ import io.aihub.api.error.AihubException;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.component.ExchangeKeys;
+import io.aihub.routes.component.WorkerThread;
 import io.aihub.routes.flow.DeadLetter;
 import io.aihub.routes.flow.DeadLetterSender;
 import jakarta.jms.Connection;
@@ -15,7 +16,6 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -37,7 +37,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
 
     private final AihubSubscribeEndpoint endpoint;
     private volatile boolean running;
-    private ExecutorService executor;
+    private WorkerThread thread;
     private Connection connection;
     private String worker;
 
@@ -55,9 +55,8 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
         runtime.activity().register(worker);
         runtime.activity().registerQueue(Addresses.subscriberQueue(endpoint.getRouteId(), endpoint.getSubscriber()));
         running = true;
-        executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "aihub-" + worker);
-        executor.submit(this::consumeLoop);
+        thread = new WorkerThread(getEndpoint().getCamelContext(), this, "aihub-" + worker);
+        thread.start(this::consumeLoop);
         LOG.info("AIHUB-SUBSCRIBE-0001 consuming {}", Addresses.subscriberFqqn(endpoint.getRouteId(),
                 endpoint.getSubscriber()));
     }
@@ -65,13 +64,8 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         running = false;
-        if (executor != null) {
-            executor.shutdown();
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("AIHUB-SUBSCRIBE-0005 {} did not stop within 30 s", worker);
-            }
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-            executor = null;
+        if (thread != null && !thread.stop()) {
+            LOG.warn("AIHUB-SUBSCRIBE-0005 {} did not stop within 30 s", worker);
         }
         closeConnection();
         endpoint.runtime().activity().unregister(worker);
