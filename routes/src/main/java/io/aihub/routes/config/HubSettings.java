@@ -83,12 +83,14 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
     }
 
     /**
-     * The embedded H2 database under the data folder, in PostgreSQL mode so the same SQL runs on both, and
-     * kept open at JVM exit so a graceful stop can still commit the last pages.
+     * The embedded H2 database under the data folder, in PostgreSQL mode so the same SQL runs on both, kept
+     * open at JVM exit so a graceful stop can still commit the last pages, and writing every commit to the
+     * file before the commit returns ({@code WRITE_DELAY=0}; H2's default delays it up to 500 ms, and a
+     * killed process would lose BI rows whose messages were already acknowledged).
      */
     static String defaultDatabaseUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("aihub").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     static List<String> list(String text) {
