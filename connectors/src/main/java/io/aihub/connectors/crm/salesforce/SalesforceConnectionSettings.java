@@ -113,8 +113,7 @@ public record SalesforceConnectionSettings(String instanceName, URI loginUrl, St
                 .define(AUDIENCE, ConfigType.STRING, "https://login.salesforce.com", "jwt-bearer: the assertion's"
                         + " audience (aud), https://test.salesforce.com for sandboxes.", ConfigKey.httpUrl())
                 .define(JWT_LIFETIME, ConfigType.DURATION, "3m", "jwt-bearer: how long each assertion is valid"
-                        + " (exp), at most 3m.", value -> positive().check(value) != null ? "must be positive"
-                                : ((Duration) value).compareTo(MAX_JWT_LIFETIME) > 0 ? "must be at most 3m" : null);
+                        + " (exp), at most 3m.", jwtLifetime());
     }
 
     /**
@@ -186,6 +185,16 @@ public record SalesforceConnectionSettings(String instanceName, URI loginUrl, St
             }
             return names.stream().allMatch(n -> API_NAME.matcher((String) n).matches()) ? null
                     : "must hold only Salesforce API names (letters, digits, underscores)";
+        };
+    }
+
+    private static ConfigKey.Validator jwtLifetime() {
+        return value -> {
+            Duration lifetime = (Duration) value;
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                return "must be positive";
+            }
+            return lifetime.compareTo(MAX_JWT_LIFETIME) > 0 ? "must be at most 3m" : null;
         };
     }
 
