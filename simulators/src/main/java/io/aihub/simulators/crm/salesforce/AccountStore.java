@@ -29,6 +29,7 @@ final class AccountStore {
     private final Map<String, RecordError> injectedErrors = new HashMap<>();
     private final List<SalesforceSimulator.WriteEvent> writeLog = new ArrayList<>();
     private final SimClock clock;
+    /** How many accounts were ever created (seeded or inserted): the next one gets number created + 1. */
     private long created;
 
     /** Seeds the table from generated wire-form accounts; the clock starts after their latest stamp. */
@@ -111,6 +112,7 @@ final class AccountStore {
         return chosen;
     }
 
+    /** The ids of the records in the recycle bin. */
     synchronized Set<String> deletedIds() {
         return Collections.unmodifiableSet(new TreeSet<>(deletedRecords.keySet()));
     }

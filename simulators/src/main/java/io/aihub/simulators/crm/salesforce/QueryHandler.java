@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code GET /services/data/vNN.0/query?q=<SOQL>}, {@code GET .../queryAll?q=<SOQL>} (deleted records too)
- * and {@code GET .../query/<locator>}. The result is a snapshot taken when the query runs; pages hold
+ * and {@code GET .../query/<locator>} (also {@code .../queryAll/<locator>}; as in Salesforce, a queryAll's
+ * {@code nextRecordsUrl} says {@code query}). The result is a snapshot taken when the query runs; pages hold
  * {@code batchSize} records from the {@code Sforce-Query-Options} header (200..2000, default 2000).
  */
 final class QueryHandler {
