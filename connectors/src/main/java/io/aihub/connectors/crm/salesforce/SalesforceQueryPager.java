@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@code nextRecordsUrl}; its result is the snapshot Salesforce took when the query ran, so records changed
  * meanwhile are found by the next query. An expired query locator silently restarts from the position.
  *
+ * <p>With {@code includeDeleted} the query runs as {@code queryAll} and selects {@code IsDeleted}, so records
+ * in the recycle bin are read too (deleting a record moves its stamp, so each deletion is read once).
+ *
  * <p>Not thread-safe: one pager per task, used from the polling thread.
  */
 final class SalesforceQueryPager {
@@ -45,27 +48,35 @@ final class SalesforceQueryPager {
     private final List<String> fields;
     private final int batchSize;
     private final boolean excludeOwnWrites;
+    private final String resource;
     private String nextRecordsUrl;
     private long queryTotal;
     private long queryRead;
 
     SalesforceQueryPager(SalesforceSession session, String instanceName, String apiVersion, String entity,
-            List<String> fields, int batchSize, boolean excludeOwnWrites) {
+            List<String> fields, int batchSize, boolean excludeOwnWrites, boolean includeDeleted) {
         this.session = session;
         this.instanceName = instanceName;
         this.apiVersion = apiVersion;
         this.entity = entity;
-        this.fields = selectList(fields);
+        this.fields = selectList(fields, includeDeleted);
+        this.resource = includeDeleted ? "/queryAll" : "/query";
         this.batchSize = batchSize;
         this.excludeOwnWrites = excludeOwnWrites;
     }
 
-    /** The fields to select: Id, the configured ones, and SystemModstamp, each once. */
-    static List<String> selectList(List<String> configured) {
+    /**
+     * The fields to select: Id, the configured ones, SystemModstamp and, when reading deleted records too,
+     * IsDeleted, each once.
+     */
+    static List<String> selectList(List<String> configured, boolean includeDeleted) {
         Map<String, String> byLowerName = new LinkedHashMap<>();
         byLowerName.put("id", "Id");
         configured.forEach(f -> byLowerName.putIfAbsent(f.toLowerCase(Locale.ROOT), f));
         byLowerName.putIfAbsent("systemmodstamp", "SystemModstamp");
+        if (includeDeleted) {
+            byLowerName.putIfAbsent("isdeleted", "IsDeleted");
+        }
         return List.copyOf(byLowerName.values());
     }
 
@@ -88,7 +99,7 @@ final class SalesforceQueryPager {
             }
         }
         String soql = soql(after, excludeOwnWrites ? session.userId() : null);
-        String path = "/services/data/" + apiVersion + "/query?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
+        String path = "/services/data/" + apiVersion + resource + "?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
         return read(session.get("query", path, headers), true);
     }
 

@@ -6,6 +6,7 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.regex.Pattern;
 
 /**
  * Turns Salesforce HTTP responses into JSON or into the error the runtime acts on: 5xx, 408 and 429 are
@@ -18,6 +19,8 @@ final class SalesforceResponses {
     static final String QUOTA = "SALESFORCE_QUOTA";
     static final String AUTH = "SALESFORCE_AUTH";
     static final String PROTOCOL = "SALESFORCE_PROTOCOL";
+
+    private static final Pattern OAUTH_DESCRIPTION = Pattern.compile("[A-Za-z][A-Za-z '/._-]{0,79}");
 
     private SalesforceResponses() {
     }
@@ -55,6 +58,22 @@ final class SalesforceResponses {
             return "UNKNOWN";
         }
         return "UNKNOWN";
+    }
+
+    /**
+     * An OAuth error for messages: the {@code error} code, plus Salesforce's {@code error_description} when
+     * it is a short plain phrase (e.g. {@code invalid_grant: audience is invalid}); never anything else from
+     * the body.
+     */
+    static String oauthError(byte[] body) {
+        String code = errorCode(body);
+        try {
+            JsonNode node = SalesforceJson.MAPPER.readTree(body);
+            String description = node == null ? "" : node.path("error_description").asText("");
+            return OAUTH_DESCRIPTION.matcher(description).matches() ? code + ": " + description : code;
+        } catch (IOException e) {
+            return code;
+        }
     }
 
     private static JsonNode parse(String instanceName, String operation, byte[] body) {

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,10 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * An authenticated connection to one Salesforce org, shared by everything one connector instance does.
  *
- * <p>Logs in with the OAuth 2.0 client credentials flow on first use and keeps the access token, the
- * instance URL and the integration user's id. When a data call gets 401 it logs in again once and repeats
- * the call once; a second 401 in a row is a {@link PermanentException} {@code SALESFORCE_AUTH}, as are
- * refused credentials. Transport failures, timeouts and 5xx are {@link RetriableException}
+ * <p>Logs in on first use with the configured {@link SalesforceLoginFlow} (OAuth 2.0 client credentials or
+ * JWT bearer) and keeps the access token, the instance URL and the integration user's id. When a data call
+ * gets 401 it logs in again once (with a fresh assertion in the JWT bearer flow) and repeats the call once; a
+ * second 401 in a row is a {@link PermanentException} {@code SALESFORCE_AUTH}, as are refused credentials or
+ * assertions. Transport failures, timeouts and 5xx are {@link RetriableException}
  * {@code SALESFORCE_UNAVAILABLE}; an exhausted daily limit is {@code SALESFORCE_QUOTA}; other 4xx are
  * {@link SalesforceRejectedException}s.
  *
@@ -50,6 +49,7 @@ public final class SalesforceSession implements AutoCloseable {
     }
 
     private final SalesforceConnectionSettings settings;
+    private final SalesforceLoginFlow loginFlow;
     private final HttpClient http;
     private final Object loginLock = new Object();
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
@@ -58,7 +58,13 @@ public final class SalesforceSession implements AutoCloseable {
     private volatile boolean closed;
 
     public SalesforceSession(SalesforceConnectionSettings settings) {
+        this(settings, SalesforceLoginFlow.of(settings));
+    }
+
+    /** A session that logs in with {@code loginFlow} rather than the flow the settings configure. */
+    SalesforceSession(SalesforceConnectionSettings settings, SalesforceLoginFlow loginFlow) {
         this.settings = settings;
+        this.loginFlow = loginFlow;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -161,8 +167,7 @@ public final class SalesforceSession implements AutoCloseable {
     }
 
     private Login requestToken() {
-        String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId())
-                + "&client_secret=" + encode(settings.clientSecret());
+        String form = loginFlow.tokenRequestForm();
         HttpRequest request = HttpRequest.newBuilder(URI.create(trimSlash(settings.loginUrl().toString())
                         + "/services/oauth2/token"))
                 .timeout(settings.requestTimeout())
@@ -173,8 +178,8 @@ public final class SalesforceSession implements AutoCloseable {
         HttpResponse<byte[]> response = send("login", request);
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
-                    + "': Salesforce refused the client credentials (HTTP " + response.statusCode() + ", "
-                    + SalesforceResponses.errorCode(response.body()) + ")");
+                    + "': Salesforce refused the " + loginFlow.description() + " (HTTP " + response.statusCode()
+                    + ", " + SalesforceResponses.oauthError(response.body()) + ")");
         }
         JsonNode body = SalesforceResponses.body(settings.instanceName(), "login", response);
         String token = body.path("access_token").asText("");
@@ -185,8 +190,8 @@ public final class SalesforceSession implements AutoCloseable {
             throw new PermanentException(SalesforceResponses.PROTOCOL, "connector '" + settings.instanceName()
                     + "': the token response lacks access_token, instance_url or id");
         }
-        LOG.info("AIHUB-SF-0001 Connector '{}' logged in to Salesforce at {} as user {}", settings.instanceName(),
-                instanceUrl, userId);
+        LOG.info("AIHUB-SF-0001 Connector '{}' logged in to Salesforce at {} as user {} ({})",
+                settings.instanceName(), instanceUrl, userId, settings.authFlow().configValue());
         return new Login(token, instanceUrl, userId);
     }
 
@@ -225,10 +230,6 @@ public final class SalesforceSession implements AutoCloseable {
     private RetriableException stopped(String operation) {
         return new RetriableException(STOPPED, "connector '" + settings.instanceName() + "': the " + operation
                 + " was cancelled because the connector is stopping");
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static String trimSlash(String url) {

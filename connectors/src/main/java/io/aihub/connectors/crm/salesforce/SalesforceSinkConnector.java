@@ -34,7 +34,8 @@ public final class SalesforceSinkConnector implements SinkConnector {
      */
     @Override
     public SalesforceSinkTask createTask(String instanceName, Map<String, String> config) {
-        ConfigDef.Config parsed = config().parse("salesforce sink '" + instanceName + "'", config);
+        ConfigDef.Config parsed = SalesforceConnectionSettings.parse("salesforce sink '" + instanceName + "'",
+                config(), config);
         return new SalesforceSinkTask(SalesforceConnectionSettings.from(instanceName, parsed),
                 parsed.getList(ALLOWED_FIELDS));
     }

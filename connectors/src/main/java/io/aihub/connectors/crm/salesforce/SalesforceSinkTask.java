@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * (Salesforce only moves its SystemModstamp), so a repeated batch is harmless.
  *
  * <p>When a call fails as a whole the exception propagates and results of earlier calls of the batch are
- * not returned; the runtime retries the whole batch, which is idempotent.
+ * not returned; the runtime retries the whole batch, which is idempotent. An exhausted daily API limit
+ * (403 {@code REQUEST_LIMIT_EXCEEDED}) is such a failure: the retriable {@code SALESFORCE_QUOTA} for the
+ * batch, never per-record rejections.
  */
 public final class SalesforceSinkTask implements SinkTask {
 

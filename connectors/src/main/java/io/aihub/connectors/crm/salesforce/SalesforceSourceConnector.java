@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Source connector of type {@value #TYPE}: reads one sObject incrementally over the REST API. Keys: the
- * connection keys of {@link SalesforceConnectionSettings} plus {@value #FIELDS}, {@value #BATCH_SIZE} and
- * {@value #EXCLUDE_OWN_WRITES}.
+ * connection keys of {@link SalesforceConnectionSettings} plus {@value #FIELDS}, {@value #BATCH_SIZE},
+ * {@value #EXCLUDE_OWN_WRITES}, {@value #INCLUDE_DELETED} and {@value #QUOTA_RESERVE}.
  */
 public final class SalesforceSourceConnector implements SourceConnector {
 
@@ -18,6 +18,8 @@ public final class SalesforceSourceConnector implements SourceConnector {
     public static final String FIELDS = "fields";
     public static final String BATCH_SIZE = "batchSize";
     public static final String EXCLUDE_OWN_WRITES = "excludeOwnWrites";
+    public static final String INCLUDE_DELETED = "includeDeleted";
+    public static final String QUOTA_RESERVE = "quotaReserve";
 
     @Override
     public String type() {
@@ -32,7 +34,12 @@ public final class SalesforceSourceConnector implements SourceConnector {
                 .define(BATCH_SIZE, ConfigType.INT, "200", "Records per page (Sforce-Query-Options batchSize),"
                         + " 200 to 2000.", ConfigKey.between(200, 2000))
                 .define(EXCLUDE_OWN_WRITES, ConfigType.BOOLEAN, "true", "Skip records last modified by the"
-                        + " connector's own user, so the hub's write-backs are not read and scored again.");
+                        + " connector's own user, so the hub's write-backs are not read and scored again.")
+                .define(INCLUDE_DELETED, ConfigType.BOOLEAN, "false", "Also read deleted records (queryAll);"
+                        + " each deletion arrives once as a record whose IsDeleted field is true.")
+                .define(QUOTA_RESERVE, ConfigType.INT, "10", "Percent of the org's daily API requests to leave"
+                        + " unspent: below it, poll fails with the retriable SALESFORCE_QUOTA_RESERVE and the runtime"
+                        + " backs off; 0 turns the reserve off.", ConfigKey.between(0, 100));
     }
 
     /**
@@ -42,8 +49,10 @@ public final class SalesforceSourceConnector implements SourceConnector {
      */
     @Override
     public SalesforceSourceTask createTask(String instanceName, Map<String, String> config) {
-        ConfigDef.Config parsed = config().parse("salesforce source '" + instanceName + "'", config);
+        ConfigDef.Config parsed = SalesforceConnectionSettings.parse("salesforce source '" + instanceName + "'",
+                config(), config);
         return new SalesforceSourceTask(SalesforceConnectionSettings.from(instanceName, parsed),
-                parsed.getList(FIELDS), parsed.getInt(BATCH_SIZE), parsed.getBoolean(EXCLUDE_OWN_WRITES));
+                parsed.getList(FIELDS), parsed.getInt(BATCH_SIZE), parsed.getBoolean(EXCLUDE_OWN_WRITES),
+                parsed.getBoolean(INCLUDE_DELETED), parsed.getInt(QUOTA_RESERVE));
     }
 }

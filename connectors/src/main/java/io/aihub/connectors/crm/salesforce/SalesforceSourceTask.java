@@ -6,6 +6,7 @@ import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.api.source.SourceRecord;
 import io.aihub.api.source.SourceTask;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,14 @@ import org.slf4j.LoggerFactory;
  * most {@code batchSize} records; while the open query has more pages it follows {@code nextRecordsUrl}
  * ({@code hasMore} is true), then the next poll queries again after the last record returned, so records
  * changed while paging are read again by that later query. With {@code excludeOwnWrites} records last
- * modified by the session's own user (the hub's write-backs) are not read.
+ * modified by the session's own user (the hub's write-backs) are not read. With {@code includeDeleted}
+ * deleted records are read too, once per deletion, with the field {@code IsDeleted} = true.
+ *
+ * <p>Before each call the task checks the org's API usage last reported: when fewer than
+ * {@code quotaReserve} % of the daily requests remain, {@link #poll} throws a
+ * {@link io.aihub.api.error.RetriableException} {@code SALESFORCE_QUOTA_RESERVE} without calling Salesforce
+ * (see {@link SalesforceQuotaGuard}); an exhausted limit (403 {@code REQUEST_LIMIT_EXCEEDED}) is the retriable
+ * {@code SALESFORCE_QUOTA}.
  *
  * <p>Position keys: {@value #POSITION_SYSTEM_MODSTAMP} (the stamp text as Salesforce returned it) and
  * {@value #POSITION_ID}. Poll and rewind run on the polling thread; {@link #stop} may be called from any
@@ -37,17 +45,19 @@ public final class SalesforceSourceTask implements SourceTask {
     private final SalesforceSession session;
     private final SalesforceQueryPager pager;
     private final SalesforceRecordMapper mapper;
+    private final SalesforceQuotaGuard quotaGuard;
     private volatile boolean stopped;
     private boolean started;
     private SourcePosition position = SourcePosition.START;
 
     SalesforceSourceTask(SalesforceConnectionSettings settings, List<String> fields, int batchSize,
-            boolean excludeOwnWrites) {
+            boolean excludeOwnWrites, boolean includeDeleted, int quotaReservePercent) {
         this.instanceName = settings.instanceName();
         this.session = new SalesforceSession(settings);
         this.pager = new SalesforceQueryPager(session, instanceName, settings.apiVersion(), settings.entity(),
-                fields, batchSize, excludeOwnWrites);
+                fields, batchSize, excludeOwnWrites, includeDeleted);
         this.mapper = new SalesforceRecordMapper(instanceName, settings.entity());
+        this.quotaGuard = new SalesforceQuotaGuard(instanceName, quotaReservePercent, Clock.systemUTC());
     }
 
     @Override
@@ -68,6 +78,7 @@ public final class SalesforceSourceTask implements SourceTask {
         if (stopped) {
             return SourcePage.empty(position);
         }
+        quotaGuard.beforeCall(session.apiUsage());
         SalesforceQueryPager.Page page;
         try {
             page = pager.next(SalesforcePosition.of(instanceName, position));

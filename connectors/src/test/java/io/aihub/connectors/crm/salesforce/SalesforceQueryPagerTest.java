@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 class SalesforceQueryPagerTest {
 
     private static SalesforceQueryPager pager(List<String> fields) {
+        return pager(fields, false);
+    }
+
+    private static SalesforceQueryPager pager(List<String> fields, boolean includeDeleted) {
         SalesforceSession session = new SalesforceSession(SalesforceTestConfigs.settings("http://127.0.0.1:9", "x"));
-        return new SalesforceQueryPager(session, "crm", "v62.0", "Account", fields, 200, true);
+        return new SalesforceQueryPager(session, "crm", "v62.0", "Account", fields, 200, true, includeDeleted);
     }
 
     @Test
@@ -32,8 +36,16 @@ class SalesforceQueryPagerTest {
 
     @Test
     void shouldSelectIdAndSystemModstampExactlyOnceWhateverTheirCase() {
-        assertThat(SalesforceQueryPager.selectList(List.of("systemmodstamp", "Name", "ID", "name")))
+        assertThat(SalesforceQueryPager.selectList(List.of("systemmodstamp", "Name", "ID", "name"), false))
                 .containsExactly("Id", "systemmodstamp", "Name");
+    }
+
+    @Test
+    void shouldSelectIsDeletedOnceWhenReadingDeletedRecords() {
+        assertThat(SalesforceQueryPager.selectList(List.of("Name", "isdeleted"), true))
+                .containsExactly("Id", "Name", "isdeleted", "SystemModstamp");
+        assertThat(pager(List.of("Name"), true).soql(null, null))
+                .isEqualTo("SELECT Id, Name, SystemModstamp, IsDeleted FROM Account ORDER BY SystemModstamp, Id");
     }
 
     @Test

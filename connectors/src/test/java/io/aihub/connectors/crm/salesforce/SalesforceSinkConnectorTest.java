@@ -18,7 +18,8 @@ class SalesforceSinkConnectorTest {
         assertThat(connector.type()).isEqualTo("salesforce");
         assertThat(connector.config().keys()).extracting(ConfigKey::name).containsExactlyInAnyOrder("loginUrl",
                 "clientId", "clientSecret", "apiVersion", "entity", "allowedFields", "connectTimeout",
-                "requestTimeout");
+                "requestTimeout", "authFlow", "username", "keystorePath", "keystorePassword", "keyAlias", "audience",
+                "jwtLifetime");
     }
 
     @Test

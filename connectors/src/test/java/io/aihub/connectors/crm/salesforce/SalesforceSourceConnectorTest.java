@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aihub.api.config.ConfigKey;
+import io.aihub.api.config.ConfigType;
 import io.aihub.api.error.ConfigException;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,11 +21,18 @@ class SalesforceSourceConnectorTest {
 
         assertThat(connector.type()).isEqualTo("salesforce");
         assertThat(keys).containsOnlyKeys("loginUrl", "clientId", "clientSecret", "apiVersion", "entity", "fields",
-                "batchSize", "connectTimeout", "requestTimeout", "excludeOwnWrites");
+                "batchSize", "connectTimeout", "requestTimeout", "excludeOwnWrites", "includeDeleted", "quotaReserve",
+                "authFlow", "username", "keystorePath", "keystorePassword", "keyAlias", "audience", "jwtLifetime");
         assertThat(keys.get("apiVersion").defaultValue()).isEqualTo("v62.0");
         assertThat(keys.get("entity").defaultValue()).isEqualTo("Account");
         assertThat(keys.get("batchSize").defaultValue()).isEqualTo("200");
         assertThat(keys.get("excludeOwnWrites").defaultValue()).isEqualTo("true");
+        assertThat(keys.get("includeDeleted").defaultValue()).isEqualTo("false");
+        assertThat(keys.get("quotaReserve").defaultValue()).isEqualTo("10");
+        assertThat(keys.get("authFlow").defaultValue()).isEqualTo("client-credentials");
+        assertThat(keys.get("audience").defaultValue()).isEqualTo("https://login.salesforce.com");
+        assertThat(keys.get("jwtLifetime").defaultValue()).isEqualTo("3m");
+        assertThat(keys.get("keystorePassword").type()).isEqualTo(ConfigType.PASSWORD);
         assertThat(keys.get("loginUrl").required()).isTrue();
         assertThat(keys.get("fields").required()).isTrue();
         assertThat(keys.values()).allSatisfy(k -> assertThat(k.doc()).isNotBlank());
@@ -50,6 +58,32 @@ class SalesforceSourceConnectorTest {
                             "'batchSize'", "'connectTimeout'", "'apiVersion'", "'entity'", "'excludeOwnWrite'");
                     assertThat(e.getMessage()).contains("salesforce source 'crm'").doesNotContain("s3cr3t-value");
                 });
+    }
+
+    @Test
+    void shouldRequireTheKeysOfTheChosenLoginFlowAlongsideEveryOtherProblem() {
+        Map<String, String> jwt = SalesforceTestConfigs.connection("http://127.0.0.1:9");
+        jwt.remove("clientSecret");
+        jwt.put("fields", "Name");
+        jwt.put("authFlow", "jwt-bearer");
+        jwt.put("keystorePassword", "s3cr3t-pw");
+        jwt.put("jwtLifetime", "10m");
+        jwt.put("quotaReserve", "101");
+        Map<String, String> clientCredentials = SalesforceTestConfigs.connection("http://127.0.0.1:9");
+        clientCredentials.remove("clientSecret");
+        clientCredentials.put("fields", "Name");
+
+        assertThatThrownBy(() -> connector.createTask("crm", jwt)).isInstanceOfSatisfying(ConfigException.class,
+                e -> {
+                    assertThat(e.problems()).hasSize(5);
+                    assertThat(String.join("\n", e.problems())).contains("'jwtLifetime' must be at most 3m",
+                            "'quotaReserve'", "'username': required with authFlow jwt-bearer", "'keystorePath'",
+                            "'keyAlias'");
+                    assertThat(e.getMessage()).doesNotContain("s3cr3t-pw");
+                });
+        assertThatThrownBy(() -> connector.createTask("crm", clientCredentials))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().contains("'clientSecret': required with authFlow client-credentials"));
     }
 
     @Test

@@ -15,6 +15,10 @@ import java.util.TreeSet;
 /**
  * The simulated org's Account table. Values are held typed ({@link Instant} for date-times). Every method is
  * atomic: a query sees a consistent snapshot and a composite update is checked and applied as one step.
+ *
+ * <p>Deletes are soft, as with Salesforce's recycle bin: a deleted record keeps its fields, gets
+ * {@code IsDeleted = true} and a new {@code SystemModstamp}, and is only seen by queries that include deleted
+ * records ({@code queryAll}).
  */
 final class AccountStore {
 
@@ -25,6 +29,8 @@ final class AccountStore {
     private final Map<String, RecordError> injectedErrors = new HashMap<>();
     private final List<SalesforceSimulator.WriteEvent> writeLog = new ArrayList<>();
     private final SimClock clock;
+    /** How many accounts were ever created (seeded or inserted): the next one gets number created + 1. */
+    private long created;
 
     /** Seeds the table from generated wire-form accounts; the clock starts after their latest stamp. */
     AccountStore(List<AccountGenerator.GeneratedAccount> accounts) {
@@ -32,11 +38,13 @@ final class AccountStore {
         for (AccountGenerator.GeneratedAccount account : accounts) {
             Map<String, Object> row = new LinkedHashMap<>();
             account.fields().forEach((name, value) -> row.put(name, typed(name, value)));
+            row.put("IsDeleted", false);
             live.put(account.id(), row);
             Instant stamp = (Instant) row.get("SystemModstamp");
             latest = stamp.isAfter(latest) ? stamp : latest;
         }
         this.clock = new SimClock(latest);
+        this.created = accounts.size();
     }
 
     private static Object typed(String name, Object value) {
@@ -46,12 +54,22 @@ final class AccountStore {
                 : value;
     }
 
-    /** The live records matching the query, ordered and limited, as typed copies taken now. */
-    synchronized List<Map<String, Object>> select(SoqlQuery query) {
+    /**
+     * The records matching the query, ordered and limited, as typed copies taken now: the live ones, plus
+     * the deleted ones when {@code includeDeleted}.
+     */
+    synchronized List<Map<String, Object>> select(SoqlQuery query, boolean includeDeleted) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : live.values()) {
             if (query.matches(row)) {
                 rows.add(row);
+            }
+        }
+        if (includeDeleted) {
+            for (Map<String, Object> row : deletedRecords.values()) {
+                if (query.matches(row)) {
+                    rows.add(row);
+                }
             }
         }
         rows.sort(query.ordering());
@@ -94,13 +112,52 @@ final class AccountStore {
         return chosen;
     }
 
-    /** Moves a live account to the recycle bin; it disappears from queries and refuses writes. */
-    synchronized void delete(String id) {
+    /** The ids of the records in the recycle bin. */
+    synchronized Set<String> deletedIds() {
+        return Collections.unmodifiableSet(new TreeSet<>(deletedRecords.keySet()));
+    }
+
+    /**
+     * A user moves a live account to the recycle bin: {@code IsDeleted} becomes true and the record is
+     * stamped; it disappears from {@code query}, stays visible to {@code queryAll} and refuses writes.
+     */
+    synchronized void delete(String id, String userId) {
         Map<String, Object> row = live.remove(id);
         if (row == null) {
             throw new IllegalArgumentException("no such live account: " + id);
         }
+        row.put("IsDeleted", true);
+        stamp(row, userId);
         deletedRecords.put(id, row);
+    }
+
+    /**
+     * A user inserts {@code n} new accounts in one transaction, as a bulk load does: their fields come from
+     * {@code generator}, their ids continue after every account created so far, and they all share one new
+     * {@code SystemModstamp}.
+     *
+     * @return the new ids, in insertion order
+     */
+    synchronized List<String> insert(int n, AccountGenerator generator, String userId) {
+        if (n < 0) {
+            throw new IllegalArgumentException("can insert 0 or more accounts, not " + n);
+        }
+        Instant now = clock.tick();
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            AccountGenerator.GeneratedAccount account = generator.account((int) created++);
+            Map<String, Object> row = new LinkedHashMap<>();
+            account.fields().forEach((name, value) -> row.put(name, typed(name, value)));
+            String id = account.id();
+            row.put("IsDeleted", false);
+            row.put("CreatedDate", now);
+            row.put("LastModifiedDate", now);
+            row.put("SystemModstamp", now);
+            row.put("LastModifiedById", userId);
+            live.put(id, row);
+            ids.add(id);
+        }
+        return ids;
     }
 
     /** Makes every later write to {@code id} fail with {@code error} until cleared. */

@@ -106,6 +106,7 @@ final class CompositeWriteHandler {
             case DOUBLE -> value.isNumber();
             case INTEGER -> value.isIntegralNumber() && value.canConvertToInt();
             case STRING, ID -> value.isTextual();
+            case BOOLEAN -> value.isBoolean();
             case DATETIME -> false;
         };
         return fits ? null : RecordError.of("INVALID_TYPE_ON_FIELD_IN_RECORD",
@@ -119,6 +120,7 @@ final class CompositeWriteHandler {
         return switch (field.type()) {
             case DOUBLE -> value.doubleValue();
             case INTEGER -> value.intValue();
+            case BOOLEAN -> value.booleanValue();
             default -> value.textValue();
         };
     }

@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /services/data/vNN.0/query?q=<SOQL>} and {@code GET .../query/<locator>}. The result is a
- * snapshot taken when the query runs; pages hold {@code batchSize} records from the
- * {@code Sforce-Query-Options} header (200..2000, default 2000).
+ * {@code GET /services/data/vNN.0/query?q=<SOQL>}, {@code GET .../queryAll?q=<SOQL>} (deleted records too)
+ * and {@code GET .../query/<locator>} (also {@code .../queryAll/<locator>}; as in Salesforce, a queryAll's
+ * {@code nextRecordsUrl} says {@code query}). The result is a snapshot taken when the query runs; pages hold
+ * {@code batchSize} records from the {@code Sforce-Query-Options} header (200..2000, default 2000).
  */
 final class QueryHandler {
 
@@ -28,7 +29,8 @@ final class QueryHandler {
         this.cursors = cursors;
     }
 
-    SimResponse query(String version, SimRequest request) {
+    /** Runs a query; with {@code includeDeleted} (queryAll) records in the recycle bin match too. */
+    SimResponse query(String version, SimRequest request, boolean includeDeleted) {
         String soql = request.queryParams().get("q");
         if (soql == null || soql.isBlank()) {
             throw new ApiError(400, "MALFORMED_QUERY", "A query string has to be specified");
@@ -40,7 +42,7 @@ final class QueryHandler {
             throw new ApiError(400, e.errorCode(), e.getMessage());
         }
         List<Map<String, Object>> rendered = new ArrayList<>();
-        for (Map<String, Object> row : store.select(query)) {
+        for (Map<String, Object> row : store.select(query, includeDeleted)) {
             rendered.add(render(version, query, row));
         }
         return respond(version, cursors.firstPage(rendered, batchSize(request.header("Sforce-Query-Options"))));

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * The value types of simulated sObject fields, with the ordering SOQL applies to them. Values are held as
- * {@link String} (ids, text), {@link Double} or {@link Integer} (numbers) and {@link Instant} (date-times).
+ * {@link String} (ids, text), {@link Double} or {@link Integer} (numbers), {@link Boolean} (checkboxes) and
+ * {@link Instant} (date-times).
  */
 enum SObjectFieldType {
     /** A record id: compared case-sensitively on its 15-character base. */
@@ -13,6 +14,8 @@ enum SObjectFieldType {
     STRING("string"),
     DOUBLE("double"),
     INTEGER("int"),
+    /** A checkbox: false sorts before true. */
+    BOOLEAN("boolean"),
     DATETIME("dateTime");
 
     private final String soqlName;
@@ -31,6 +34,7 @@ enum SObjectFieldType {
         return switch (this) {
             case ID, STRING -> value instanceof String;
             case DOUBLE, INTEGER -> value instanceof Number;
+            case BOOLEAN -> value instanceof Boolean;
             case DATETIME -> value instanceof Instant;
         };
     }
@@ -41,6 +45,7 @@ enum SObjectFieldType {
             case ID -> base15((String) a).compareTo(base15((String) b));
             case STRING -> String.CASE_INSENSITIVE_ORDER.compare((String) a, (String) b);
             case DOUBLE, INTEGER -> Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
+            case BOOLEAN -> Boolean.compare((Boolean) a, (Boolean) b);
             case DATETIME -> ((Instant) a).compareTo((Instant) b);
         };
     }

@@ -27,6 +27,7 @@ final class SObjectSchema {
             new SObjectField("CreatedDate", SObjectFieldType.DATETIME, false, false),
             new SObjectField("LastModifiedDate", SObjectFieldType.DATETIME, false, false),
             new SObjectField("LastModifiedById", SObjectFieldType.ID, false, false),
+            new SObjectField("IsDeleted", SObjectFieldType.BOOLEAN, false, false),
             new SObjectField("SystemModstamp", SObjectFieldType.DATETIME, false, false)));
 
     private final String name;

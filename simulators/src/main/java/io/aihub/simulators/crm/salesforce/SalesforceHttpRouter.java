@@ -86,13 +86,17 @@ final class SalesforceHttpRouter implements HttpHandler {
     }
 
     private SimResponse dispatch(String version, String resource, SimRequest request, String userId) {
-        if (resource.equals("/query")) {
+        if (resource.equals("/query") || resource.equals("/queryAll")) {
             requireMethod(request, "GET");
-            return queries.query(version, request);
+            return queries.query(version, request, resource.equals("/queryAll"));
         }
         if (resource.startsWith("/query/")) {
             requireMethod(request, "GET");
             return queries.nextPage(version, resource.substring("/query/".length()));
+        }
+        if (resource.startsWith("/queryAll/")) {
+            requireMethod(request, "GET");
+            return queries.nextPage(version, resource.substring("/queryAll/".length()));
         }
         if (resource.equals("/composite/sobjects")) {
             requireMethod(request, "PATCH");

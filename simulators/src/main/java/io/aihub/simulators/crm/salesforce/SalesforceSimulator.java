@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Salesforce org on 127.0.0.1 speaking the REST API: OAuth 2.0 client credentials
- * ({@code /services/oauth2/token}), SOQL queries with query locators ({@code /services/data/vNN.0/query}) and
- * sObject Collections updates ({@code PATCH /services/data/vNN.0/composite/sobjects}), seeded with
- * {@link AccountGenerator} accounts.
+ * A Salesforce org on 127.0.0.1 speaking the REST API: OAuth 2.0 client credentials and JWT bearer
+ * ({@code /services/oauth2/token}), SOQL queries with query locators ({@code /services/data/vNN.0/query},
+ * and {@code queryAll} that also returns deleted records) and sObject Collections updates
+ * ({@code PATCH /services/data/vNN.0/composite/sobjects}), seeded with {@link AccountGenerator} accounts.
  *
  * <p>As in Salesforce, a successful API write sets {@code LastModifiedById} to the token's user (the
  * {@link #INTEGRATION_USER_ID}) and bumps {@code SystemModstamp}; stamps come from a logical millisecond
  * clock that starts after the seeded data, so every change is strictly later than everything before it.
+ * Deleted accounts stay in the recycle bin with {@code IsDeleted = true}.
  *
  * <p>Lifecycle: {@link #start} (idempotent), then any calls from any thread, then {@link #close}
  * (idempotent). A closed simulator cannot be restarted.
@@ -45,6 +48,10 @@ public final class SalesforceSimulator implements AutoCloseable {
     public static final String INTEGRATION_USER_ID = SalesforceIds.of("005", "5g0", 2);
     /** The human user {@link #modifyAccounts} edits as; the seeded data was loaded by user 1. */
     public static final String HUMAN_USER_ID = SalesforceIds.of("005", "5g0", 3);
+    /** The integration user's username; JWT bearer assertions for it get tokens of {@link #INTEGRATION_USER_ID}. */
+    public static final String INTEGRATION_USERNAME = "integration@aihub.example";
+    /** The audience JWT bearer assertions must name unless {@link Builder#jwtAudience} says otherwise. */
+    public static final String DEFAULT_JWT_AUDIENCE = "https://login.salesforce.com";
 
     /**
      * One record accepted by a composite update.
@@ -102,8 +109,10 @@ public final class SalesforceSimulator implements AutoCloseable {
             return t;
         });
         Clock clock = Clock.systemUTC();
+        JwtBearerVerifier jwtBearer = new JwtBearerVerifier(settings.jwtKey, settings.clientId,
+                Set.of(settings.jwtAudience), Map.of(INTEGRATION_USERNAME, INTEGRATION_USER_ID), clock);
         OAuthTokenHandler oauth = new OAuthTokenHandler(settings.clientId, settings.clientSecret, ORG_ID,
-                INTEGRATION_USER_ID, tokens, clock, this::baseUrl);
+                INTEGRATION_USER_ID, tokens, clock, this::baseUrl, jwtBearer);
         QueryHandler queries = new QueryHandler(store, new QueryCursorStore(clock));
         server.createContext("/", new SalesforceHttpRouter(oauth, queries, new CompositeWriteHandler(store),
                 tokens, usage, faults));
@@ -128,6 +137,11 @@ public final class SalesforceSimulator implements AutoCloseable {
         return store.liveIds();
     }
 
+    /** The ids of the deleted accounts (in the recycle bin). */
+    public Set<String> deletedAccountIds() {
+        return store.deletedIds();
+    }
+
     /**
      * A copy of an account's current fields as the API would return them, including written-back fields;
      * deleted accounts are still found.
@@ -149,6 +163,17 @@ public final class SalesforceSimulator implements AutoCloseable {
         return store.modify(n, seed, HUMAN_USER_ID);
     }
 
+    /**
+     * A human user inserts {@code n} new accounts in one transaction: fields generated with {@code seed},
+     * ids continuing after every account created so far, and one shared new {@code SystemModstamp} (as after
+     * a bulk load), with {@code LastModifiedById} = {@link #HUMAN_USER_ID}.
+     *
+     * @return the new ids, in insertion order
+     */
+    public List<String> insertAccounts(int n, long seed) {
+        return store.insert(n, new AccountGenerator(seed), HUMAN_USER_ID);
+    }
+
     /** Every record accepted by a composite update so far, in order. */
     public List<WriteEvent> writeLog() {
         return store.writeLog();
@@ -164,9 +189,13 @@ public final class SalesforceSimulator implements AutoCloseable {
         return usage.used();
     }
 
-    /** Deletes an account: queries skip it and writes to it fail with {@code ENTITY_IS_DELETED}. */
+    /**
+     * A human user deletes an account (soft delete, like the recycle bin): {@code IsDeleted} becomes true and
+     * {@code SystemModstamp} moves to the simulator clock; {@code query} skips it, {@code queryAll} returns it,
+     * and writes to it fail with {@code ENTITY_IS_DELETED}.
+     */
     public void deleteAccount(String id) {
-        store.delete(id);
+        store.delete(id, HUMAN_USER_ID);
     }
 
     /** The next {@code n} data API requests fail with {@code status} (e.g. 503) after authentication. */
@@ -214,8 +243,33 @@ public final class SalesforceSimulator implements AutoCloseable {
         private String clientSecret = "demo-secret";
         private Duration tokenTtl = Duration.ofHours(2);
         private long dailyApiLimit = 15_000;
+        private PublicKey jwtKey;
+        private String jwtAudience = DEFAULT_JWT_AUDIENCE;
 
         private Builder() {
+        }
+
+        /**
+         * The certificate uploaded to the connected app: JWT bearer assertions must be RS256-signed with its
+         * private key. Without one, every assertion is refused ({@code invalid assertion}).
+         */
+        public Builder jwtCertificate(X509Certificate certificate) {
+            return jwtCertificate(Objects.requireNonNull(certificate, "certificate").getPublicKey());
+        }
+
+        /** The public key of the connected app's certificate; see {@link #jwtCertificate(X509Certificate)}. */
+        public Builder jwtCertificate(PublicKey key) {
+            if (!"RSA".equals(Objects.requireNonNull(key, "key").getAlgorithm())) {
+                throw new IllegalArgumentException("the JWT bearer flow needs an RSA key, not " + key.getAlgorithm());
+            }
+            this.jwtKey = key;
+            return this;
+        }
+
+        /** The {@code aud} JWT bearer assertions must name (default {@code https://login.salesforce.com}). */
+        public Builder jwtAudience(String value) {
+            this.jwtAudience = requireText(value, "jwtAudience");
+            return this;
         }
 
         /** How many accounts to seed (default 5000). */

@@ -169,7 +169,8 @@ final class SoqlParser {
         if (!isLiteral) {
             throw SoqlException.unexpected(token);
         }
-        Object value = token.value();
+        Object value = token.isKeyword("true") ? Boolean.TRUE : token.isKeyword("false") ? Boolean.FALSE
+                : token.value();
         if (value == null || !field.type().accepts(value)) {
             boolean quoted = field.type() == SObjectFieldType.ID || field.type() == SObjectFieldType.STRING;
             throw new SoqlException("INVALID_FIELD", "value of filter criterion for field '" + field.name()

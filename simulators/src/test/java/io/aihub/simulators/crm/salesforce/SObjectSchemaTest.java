@@ -8,11 +8,15 @@ import org.junit.jupiter.api.Test;
 class SObjectSchemaTest {
 
     @Test
-    void shouldDescribeEveryGeneratedFieldWithAMatchingType() {
+    void shouldDescribeEveryGeneratedFieldWithAMatchingTypePlusTheStoresIsDeleted() {
         Map<String, Object> fields = new AccountGenerator(7L).account(0).fields();
 
         assertThat(SObjectSchema.ACCOUNT.fields()).extracting(SObjectField::name)
-                .containsExactlyElementsOf(fields.keySet());
+                .filteredOn(name -> !name.equals("IsDeleted")).containsExactlyElementsOf(fields.keySet());
+        assertThat(SObjectSchema.ACCOUNT.field("isdeleted")).hasValueSatisfying(f -> {
+            assertThat(f.type()).isEqualTo(SObjectFieldType.BOOLEAN);
+            assertThat(f.updateable()).isFalse();
+        });
         fields.forEach((name, value) -> {
             SObjectField field = SObjectSchema.ACCOUNT.field(name).orElseThrow();
             Object typed = field.type() == SObjectFieldType.DATETIME ? SalesforceDates.parse((String) value) : value;

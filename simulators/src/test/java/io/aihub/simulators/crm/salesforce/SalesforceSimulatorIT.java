@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -248,6 +249,58 @@ class SalesforceSimulatorIT {
                         .containsEntry("LastModifiedDate", stamp);
                 previous = stamp;
             }
+        }
+    }
+
+    @Test
+    void shouldKeepDeletedAccountsInTheRecycleBinVisibleOnlyToQueryAll() {
+        try (SalesforceSimulator sim = small(30)) {
+            SalesforceHttp http = new SalesforceHttp(sim.baseUrl());
+            String token = http.token("aihub-demo", "demo-secret");
+            String deleted = sim.accountIds().iterator().next();
+
+            sim.deleteAccount(deleted);
+
+            String soql = "SELECT Id, IsDeleted, SystemModstamp FROM Account ORDER BY SystemModstamp, Id";
+            JsonNode live = http.query(token, soql, null).body();
+            JsonNode all = http.get(token, "/services/data/v62.0/queryAll?q=" + SalesforceHttp.encode(soql)).body();
+            JsonNode onlyDeleted = http.get(token, "/services/data/v62.0/queryAll?q=" + SalesforceHttp.encode(
+                    "SELECT Id FROM Account WHERE IsDeleted = true")).body();
+
+            assertThat(idsOf(live, null)).hasSize(29).doesNotContain(deleted);
+            assertThat(live.get("records").get(0).get("IsDeleted").asBoolean()).isFalse();
+            assertThat(idsOf(all, null)).hasSize(30).doesNotHaveDuplicates().endsWith(deleted);
+            JsonNode last = all.get("records").get(29);
+            assertThat(last.get("IsDeleted").isBoolean()).isTrue();
+            assertThat(last.get("IsDeleted").asBoolean()).isTrue();
+            assertThat(last.get("SystemModstamp").asText()).isGreaterThan(lastSeededStamp(30));
+            assertThat(idsOf(onlyDeleted, null)).containsExactly(deleted);
+            assertThat(sim.accountIds()).hasSize(29).doesNotContain(deleted);
+            assertThat(sim.deletedAccountIds()).containsExactly(deleted);
+            assertThat(sim.account(deleted)).containsEntry("IsDeleted", true)
+                    .containsEntry("LastModifiedById", SalesforceSimulator.HUMAN_USER_ID);
+        }
+    }
+
+    @Test
+    void shouldInsertNewAccountsSharingOneStampAfterEverythingBefore() {
+        try (SalesforceSimulator sim = small(20)) {
+            Set<String> before = sim.accountIds();
+            List<String> edited = sim.modifyAccounts(1, 1L);
+
+            List<String> inserted = sim.insertAccounts(15, 9L);
+
+            assertThat(new HashSet<>(inserted)).hasSize(15).doesNotContainAnyElementsOf(before);
+            assertThat(inserted).allMatch(id -> id.startsWith("001"));
+            assertThat(sim.accountIds()).hasSize(35).containsAll(inserted).containsAll(before);
+            Set<Object> stamps = new HashSet<>();
+            inserted.forEach(id -> stamps.add(sim.account(id).get("SystemModstamp")));
+            assertThat(stamps).singleElement().satisfies(stamp -> assertThat((String) stamp)
+                    .isGreaterThan((String) sim.account(edited.get(0)).get("SystemModstamp")));
+            assertThat(sim.account(inserted.get(0))).containsEntry("IsDeleted", false)
+                    .containsEntry("LastModifiedById", SalesforceSimulator.HUMAN_USER_ID)
+                    .containsEntry("CreatedDate", stamps.iterator().next());
+            assertThat(sim.insertAccounts(1, 9L)).doesNotContainAnyElementsOf(inserted);
         }
     }
 
