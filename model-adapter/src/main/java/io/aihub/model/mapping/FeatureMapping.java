@@ -132,4 +132,34 @@ public record FeatureMapping(List<FeatureDefinition> definitions) {
         }
         return problems;
     }
+
+    /**
+     * The same mapping reading other record fields: a route whose source names its fields differently (a
+     * Dataverse column {@code aihub_nps} for the model's {@code NPS__c}) renames them here instead of
+     * copying the model.
+     *
+     * @param renames the field this mapping reads → the record field to read instead
+     * @throws ConfigException naming every key that is not a field this mapping reads, and every blank target
+     */
+    public FeatureMapping withSourceFields(Map<String, String> renames) {
+        Objects.requireNonNull(renames, "renames");
+        List<String> problems = new ArrayList<>();
+        List<String> known = sourceFields();
+        renames.forEach((from, to) -> {
+            if (!known.contains(from)) {
+                problems.add("'" + from + "' is not a field the mapping reads (it reads " + known + ")");
+            }
+            if (to == null || to.isBlank()) {
+                problems.add("'" + from + "' is renamed to an empty field name");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigException("field renames", problems);
+        }
+        List<FeatureDefinition> renamed = definitions.stream()
+                .map(d -> new FeatureDefinition(d.name(), renames.getOrDefault(d.field(), d.field()), d.type(),
+                        d.defaultValue(), d.transforms()))
+                .toList();
+        return new FeatureMapping(renamed);
+    }
 }

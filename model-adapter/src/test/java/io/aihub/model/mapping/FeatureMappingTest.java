@@ -197,4 +197,25 @@ class FeatureMappingTest {
         assertThatThrownBy(() -> new FeatureDefinition("x", "X", "tensor", null))
                 .hasMessageContaining("known types: double, float, int64, string");
     }
+
+    @Test
+    void readsRenamedFieldsAndGivesTheSameInputs() {
+        FeatureMapping renamed = CHURN_LIKE.withSourceFields(Map.of("NPS__c", "aihub_nps", "Days__c", "days_col"));
+
+        FeatureRow original = CHURN_LIKE.map(record("Days__c", 19.0, "NPS__c", 9, "Plan__c", "Basic", "Spend__c", 250.5));
+        FeatureRow viaRenames = renamed.map(record("days_col", 19.0, "aihub_nps", 9, "Plan__c", "Basic",
+                "Spend__c", 250.5, "NPS__c", 1));
+
+        assertThat(viaRenames).isEqualTo(original);
+        assertThat(renamed.sourceFields()).containsExactly("days_col", "aihub_nps", "Plan__c", "Spend__c");
+        assertThat(renamed.features()).isEqualTo(CHURN_LIKE.features());
+    }
+
+    @Test
+    void rejectsRenamesOfFieldsTheMappingDoesNotReadNamingEach() {
+        assertThatThrownBy(() -> CHURN_LIKE.withSourceFields(Map.of("Nope__c", "x", "Plan__c", " ")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2))
+                .hasMessageContaining("'Nope__c' is not a field the mapping reads")
+                .hasMessageContaining("'Plan__c' is renamed to an empty field name");
+    }
 }

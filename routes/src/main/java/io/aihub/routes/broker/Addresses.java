@@ -45,4 +45,15 @@ public final class Addresses {
         }
         return name;
     }
+
+    /** The route id of a route's predictions or dead-letter address; empty for any other address. */
+    public static java.util.Optional<String> routeOf(String address) {
+        String rest = null;
+        if (address.startsWith(PREDICTIONS_PREFIX)) {
+            rest = address.substring(PREDICTIONS_PREFIX.length());
+        } else if (address.startsWith(DLQ_PREFIX)) {
+            rest = address.substring(DLQ_PREFIX.length());
+        }
+        return rest != null && NAME.matcher(rest).matches() ? java.util.Optional.of(rest) : java.util.Optional.empty();
+    }
 }

@@ -10,6 +10,7 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.impl.AddressInfo;
+import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerAddressPlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.settings.impl.PageFullMessagePolicy;
@@ -49,6 +50,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         broker.setConfiguration(configuration());
         broker.start();
         embedded = broker;
+        ActiveMQServer server = broker.getActiveMQServer();
+        for (SimpleString address : server.getPostOffice().getAddresses()) {
+            Addresses.routeOf(address.toString()).ifPresent(route -> applyRouteSettings(server, route));
+        }
         LOG.info("AIHUB-BROKER-0001 embedded broker started: data={}, acceptors={}", settings.dataDir(),
                 acceptorUrls().values());
     }
@@ -61,8 +66,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         ActiveMQServer server = server();
         String predictions = Addresses.predictions(routeId);
         String dlq = Addresses.deadLetter(routeId);
-        server.getAddressSettingsRepository().addMatch(predictions, routeSettings(dlq));
-        server.getAddressSettingsRepository().addMatch(dlq, routeSettings(dlq));
+        applyRouteSettings(server, routeId);
         ensureAddress(server, dlq, RoutingType.ANYCAST);
         ensureQueue(server, QueueConfiguration.of(dlq).setAddress(dlq).setRoutingType(RoutingType.ANYCAST));
         ensureAddress(server, predictions, RoutingType.MULTICAST);
@@ -123,6 +127,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             config.addAcceptorConfiguration(acceptor.getKey(), acceptor.getValue());
         }
         config.addAddressSetting("#", defaultSettings());
+        config.registerBrokerPlugin(new RouteAddressPlugin());
         config.addQueueConfiguration(QueueConfiguration.of(Addresses.DEFAULT_DLQ).setRoutingType(RoutingType.ANYCAST));
         config.addQueueConfiguration(QueueConfiguration.of(Addresses.EXPIRY).setRoutingType(RoutingType.ANYCAST));
         return config;
@@ -145,6 +150,39 @@ public final class EmbeddedBroker implements AutoCloseable {
     private void addAcceptor(Map<String, String> urls, String name, int port, String protocol) {
         if (port > 0) {
             urls.put(name, "tcp://" + settings.host() + ":" + port + "?protocols=" + protocol);
+        }
+    }
+
+    /**
+     * Gives a route's addresses their own dead-letter address. Applied when the hub declares the route and
+     * whenever a predictions or dead-letter address appears on the broker (declared over the network by a hub
+     * using this broker by URL, or reloaded from the journal at start), so a standalone broker needs no
+     * per-route configuration.
+     */
+    private void applyRouteSettings(ActiveMQServer server, String routeId) {
+        String dlq = Addresses.deadLetter(routeId);
+        server.getAddressSettingsRepository().addMatch(Addresses.predictions(routeId), routeSettings(dlq));
+        server.getAddressSettingsRepository().addMatch(dlq, routeSettings(dlq));
+    }
+
+    /** Applies the route settings to every route address the broker holds or adds. */
+    private final class RouteAddressPlugin implements ActiveMQServerAddressPlugin {
+        private volatile ActiveMQServer server;
+
+        @Override
+        public void registered(ActiveMQServer registeredOn) {
+            this.server = registeredOn;
+        }
+
+        @Override
+        public void afterAddAddress(AddressInfo addressInfo, boolean reload) {
+            ActiveMQServer target = server;
+            String address = addressInfo.getName().toString();
+            Addresses.routeOf(address).ifPresent(route -> {
+                if (target != null) {
+                    applyRouteSettings(target, route);
+                }
+            });
         }
     }
 

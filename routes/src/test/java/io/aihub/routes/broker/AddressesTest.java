@@ -21,4 +21,14 @@ class AddressesTest {
         assertThatThrownBy(() -> Addresses.subscriberQueue("r", "x::y")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Addresses.predictions("")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldFindTheRouteOfItsAddressesOnly() {
+        assertThat(Addresses.routeOf("aihub.predictions.crm-account-churn")).contains("crm-account-churn");
+        assertThat(Addresses.routeOf("aihub.dlq.crm-account-churn")).contains("crm-account-churn");
+        assertThat(Addresses.routeOf("aihub.dlq")).isEmpty();
+        assertThat(Addresses.routeOf("aihub.expiry")).isEmpty();
+        assertThat(Addresses.routeOf("aihub.predictions.a.b")).isEmpty();
+        assertThat(Addresses.routeOf("activemq.notifications")).isEmpty();
+    }
 }

@@ -6,11 +6,17 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** A named model. Producer only. */
+/**
+ * A named model. Producer only.
+ *
+ * <p>Option {@code fields}: {@code <field the model reads>=<record field>}, comma-separated, for a source that
+ * names its fields differently from the model's mapping (e.g. {@code NPS__c=aihub_nps}).
+ */
 public final class AihubModelEndpoint extends DefaultEndpoint {
 
     private final HubRuntime runtime;
     private final String model;
+    private String fields = "";
 
     AihubModelEndpoint(String uri, AihubModelComponent component, HubRuntime runtime, String model) {
         super(uri, component);
@@ -34,5 +40,37 @@ public final class AihubModelEndpoint extends DefaultEndpoint {
 
     public String getModel() {
         return model;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    /** Renames of the fields the model reads: {@code <model field>=<record field>}, comma-separated. */
+    public void setFields(String fields) {
+        this.fields = fields == null ? "" : fields;
+    }
+
+    /** The renames declared by {@link #setFields(String)}, in order. */
+    java.util.Map<String, String> fieldRenames() {
+        java.util.Map<String, String> renames = new java.util.LinkedHashMap<>();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String entry : fields.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                problems.add("'" + entry.trim() + "' is not <model field>=<record field>");
+                continue;
+            }
+            if (renames.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()) != null) {
+                problems.add("'" + entry.substring(0, eq).trim() + "' is renamed twice");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new io.aihub.api.error.ConfigException("aihub-model:" + model + " fields", problems);
+        }
+        return renames;
     }
 }

@@ -8,6 +8,7 @@ import io.aihub.api.model.ModelOutcome;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourceRecord;
 import io.aihub.model.LoadedModel;
+import io.aihub.model.mapping.FeatureMapping;
 import io.aihub.routes.flow.FailedRecord;
 import io.aihub.routes.flow.ScoredPage;
 import io.aihub.routes.flow.ScoredRecord;
@@ -28,6 +29,7 @@ final class AihubModelProducer extends DefaultProducer {
 
     private final AihubModelEndpoint endpoint;
     private LoadedModel model;
+    private FeatureMapping mapping;
 
     AihubModelProducer(AihubModelEndpoint endpoint) {
         super(endpoint);
@@ -38,6 +40,7 @@ final class AihubModelProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         super.doStart();
         model = endpoint.runtime().model(endpoint.getModel());
+        mapping = model.mapping().withSourceFields(endpoint.fieldRenames());
     }
 
     @Override
@@ -48,7 +51,7 @@ final class AihubModelProducer extends DefaultProducer {
         List<FailedRecord> failed = new ArrayList<>();
         for (SourceRecord record : page.records()) {
             try {
-                rows.add(model.mapping().map(record.fields()));
+                rows.add(mapping.map(record.fields()));
                 mapped.add(record);
             } catch (AihubException e) {
                 failed.add(new FailedRecord(record, e, "map"));
@@ -96,7 +99,7 @@ final class AihubModelProducer extends DefaultProducer {
 
     private Map<String, Object> usedFields(SourceRecord record) {
         Map<String, Object> used = new LinkedHashMap<>();
-        for (String field : model.mapping().sourceFields()) {
+        for (String field : mapping.sourceFields()) {
             used.put(field, record.fields().get(field));
         }
         return used;

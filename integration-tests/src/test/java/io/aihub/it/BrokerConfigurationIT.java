@@ -1,0 +1,138 @@
+package io.aihub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aihub.routes.HubApplication;
+import io.aihub.routes.broker.BrokerConfigCheck;
+import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reads the effective configuration of the running broker, embedded and standalone ({@code ./aihub broker}),
+ * after the hub declared its routes, and fails on any address without a dead-letter or expiry address (with a
+ * queue), any DROP policy, unbounded paging, redelivery without back-off, or no disk limit.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class BrokerConfigurationIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void embeddedBrokerOfARunningHubKeepsEveryMessage() throws Exception {
+        try (SalesforceSimulator crm = SalesforceSimulator.builder().accounts(100).seed(3L).build()) {
+            crm.start();
+            HubHarness harness = new HubHarness(dataDir, crm.baseUrl());
+            HubApplication app = harness.application();
+            app.start();
+            try {
+                assertThat(app.awaitIdle(Duration.ofMinutes(1))).isTrue();
+                List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + harness.corePort, null, null);
+                assertThat(problems).isEmpty();
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @Test
+    void standaloneBrokerProcessKeepsEveryMessageOfAHubUsingItByUrl() throws Exception {
+        int corePort = HubHarness.freePort();
+        Path log = dataDir.resolve("broker.log");
+        Process broker = BrokerProcess.start(dataDir.resolve("broker"), corePort, log);
+        try (SalesforceSimulator crm = SalesforceSimulator.builder().accounts(100).seed(4L).build()) {
+            BrokerProcess.awaitReady(broker, log);
+            crm.start();
+            HubHarness harness = new HubHarness(dataDir.resolve("hub"), crm.baseUrl())
+                    .with("aihub.broker.url", "tcp://127.0.0.1:" + corePort);
+            HubApplication app = harness.application();
+            app.start();
+            try {
+                assertThat(app.awaitIdle(Duration.ofMinutes(1))).isTrue();
+                assertThat(app.totals().published()).isEqualTo(100);
+                List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + corePort, null, null);
+                assertThat(problems).isEmpty();
+                assertThat(BrokerConfigCheck.deadLetterAddress("tcp://127.0.0.1:" + corePort, null, null,
+                        "aihub.predictions.crm-account-churn")).isEqualTo("aihub.dlq.crm-account-churn");
+            } finally {
+                app.stop();
+            }
+        } finally {
+            BrokerProcess.stop(broker);
+        }
+    }
+
+    @Test
+    void checkReportsABrokerThatWouldDropMessages() throws Exception {
+        int port = HubHarness.freePort();
+        var config = new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
+                .addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port)
+                .addAddressSetting("careless.#", new AddressSettings()
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.DROP));
+        EmbeddedActiveMQ careless = new EmbeddedActiveMQ().setConfiguration(config);
+        careless.start();
+        try {
+            careless.getActiveMQServer().addAddressInfo(
+                    new org.apache.activemq.artemis.core.server.impl.AddressInfo("careless.orders"));
+            List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + port, null, null);
+            assertThat(problems).contains(
+                    "address careless.orders: no dead-letter address",
+                    "address careless.orders: no expiry address",
+                    "address careless.orders: address-full-policy DROP discards messages");
+            assertThat(problems).anyMatch(p -> p.startsWith("address careless.orders: redelivery has no delay"));
+        } finally {
+            careless.stop();
+        }
+    }
+
+    /** {@code ./aihub broker} as a child process. */
+    static final class BrokerProcess {
+
+        static Process start(Path brokerData, int corePort, Path log) throws IOException {
+            return new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Daihub.logDir=" + brokerData.resolveSibling("broker-logs"),
+                    "-cp", System.getProperty("java.class.path"),
+                    "io.aihub.routes.cli.AihubCli", "broker",
+                    "-Daihub.broker.dataDir=" + brokerData,
+                    "-Daihub.broker.corePort=" + corePort,
+                    "-Daihub.broker.amqpPort=0", "-Daihub.broker.stompPort=0", "-Daihub.broker.mqttPort=0"))
+                    .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+        }
+
+        static void awaitReady(Process broker, Path log) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                if (Files.readString(log, StandardCharsets.UTF_8).contains("aihub broker ready:")) {
+                    return;
+                }
+                if (!broker.isAlive()) {
+                    throw new AssertionError("broker exited with " + broker.exitValue() + ": "
+                            + Files.readString(log, StandardCharsets.UTF_8));
+                }
+                Thread.sleep(100);
+            }
+            throw new AssertionError("broker not ready within 60 s: " + Files.readString(log, StandardCharsets.UTF_8));
+        }
+
+        static void stop(Process broker) throws InterruptedException {
+            broker.destroy();
+            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
+                broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

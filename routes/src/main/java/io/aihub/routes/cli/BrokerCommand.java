@@ -1,0 +1,67 @@
+package io.aihub.routes.cli;
+
+import io.aihub.routes.broker.EmbeddedBroker;
+import io.aihub.routes.config.CamelPropertySource;
+import io.aihub.routes.config.HubSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.camel.impl.DefaultCamelContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./aihub broker}: the hub's Artemis broker as its own process, with exactly the configuration the
+ * embedded one has (acceptors, persistence, duplicate detection, dead-letter and expiry addresses, paging
+ * limits). A hub uses it with {@code aihub.broker.url=tcp://127.0.0.1:61616}.
+ */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = {"Runs the Artemis broker as its own process, configured like the embedded one, until "
+                + "Ctrl-C or SIGTERM.",
+            "Point hubs at it with -D aihub.broker.url=tcp://127.0.0.1:61616 (or in a --config file)."})
+public final class BrokerCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file read after the built-in defaults (aihub.broker.* keys).")
+    Path config;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets a configuration property.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (config != null && !Files.isRegularFile(config)) {
+            System.err.println("error: configuration file not found: " + config);
+            return 1;
+        }
+        HubSettings settings;
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setLocation("classpath:application.properties"
+                    + (config == null ? "" : ",file:" + config.toAbsolutePath()));
+            Properties overrides = new Properties();
+            overrides.putAll(properties);
+            context.getPropertiesComponent().setOverrideProperties(overrides);
+            settings = HubSettings.from(new CamelPropertySource(context, System.getenv()));
+        }
+        if (settings.brokerUrl().isPresent()) {
+            System.err.println("error: aihub.broker.url is set; ./aihub broker runs the broker itself");
+            return 1;
+        }
+        EmbeddedBroker broker = new EmbeddedBroker(settings.broker(), 0);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            stopped.countDown();
+        }, "aihub-broker-stop"));
+        broker.start();
+        System.out.println("aihub broker ready: " + String.join(" ", broker.acceptors().values())
+                + " (data " + settings.broker().dataDir().toAbsolutePath() + ")");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}
