@@ -41,26 +41,6 @@ class DeadLetterIT {
     @TempDir
     Path modelsDir;
 
-    /** The shipped churn model, but with no default for NPS__c, which about 6 % of accounts leave empty. */
-    private Path modelsWithoutNpsDefault() throws IOException {
-        Path source = HubHarness.MODELS.resolve("churn").resolve("1.0.0");
-        Path target = modelsDir.resolve("churn").resolve("1.0.0");
-        Files.createDirectories(target);
-        Files.copy(source.resolve("model.onnx"), target.resolve("model.onnx"));
-        List<String> lines = Files.readAllLines(source.resolve("model.yaml"), StandardCharsets.UTF_8);
-        List<String> edited = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            boolean npsDefault = lines.get(i).trim().startsWith("default:") && i >= 2
-                    && lines.get(i - 2).trim().equals("field: NPS__c") && lines.get(i - 3).trim().equals("- name: nps");
-            if (!npsDefault) {
-                edited.add(lines.get(i));
-            }
-        }
-        assertThat(edited).hasSize(lines.size() - 1);
-        Files.write(target.resolve("model.yaml"), edited, StandardCharsets.UTF_8);
-        return modelsDir;
-    }
-
     @Test
     void unmappableRecordsShouldBeDeadLetteredWithTheirReasonWhileTheRestIsScored() throws Exception {
         try (SalesforceSimulator crm = SalesforceSimulator.builder().accounts(1000).seed(5L).build()) {
@@ -70,7 +50,7 @@ class DeadLetterIT {
                     .collect(Collectors.toSet());
             assertThat(withoutNps).isNotEmpty();
             HubHarness harness = new HubHarness(dataDir, crm.baseUrl())
-                    .with("aihub.models.dir", modelsWithoutNpsDefault().toString());
+                    .with("aihub.models.dir", TestModels.churnWithoutNpsDefault(modelsDir).toString());
 
             HubApplication app = harness.application();
             app.start();

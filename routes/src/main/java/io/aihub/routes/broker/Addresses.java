@@ -12,6 +12,7 @@ public final class Addresses {
 
     public static final String PREDICTIONS_PREFIX = "aihub.predictions.";
     public static final String DLQ_PREFIX = "aihub.dlq.";
+    public static final String REPLAY_PREFIX = "aihub.replay.";
     public static final String EXPIRY = "aihub.expiry";
     public static final String DEFAULT_DLQ = "aihub.dlq";
 
@@ -26,6 +27,11 @@ public final class Addresses {
 
     public static String deadLetter(String routeId) {
         return DLQ_PREFIX + checked("route id", routeId);
+    }
+
+    /** The queue of records sent back through a route by {@code ./aihub dlq replay}. */
+    public static String replay(String routeId) {
+        return REPLAY_PREFIX + checked("route id", routeId);
     }
 
     /** The queue name of one subscriber of a route. */
@@ -46,13 +52,15 @@ public final class Addresses {
         return name;
     }
 
-    /** The route id of a route's predictions or dead-letter address; empty for any other address. */
+    /** The route id of a route's predictions, dead-letter or replay address; empty for any other address. */
     public static java.util.Optional<String> routeOf(String address) {
         String rest = null;
         if (address.startsWith(PREDICTIONS_PREFIX)) {
             rest = address.substring(PREDICTIONS_PREFIX.length());
         } else if (address.startsWith(DLQ_PREFIX)) {
             rest = address.substring(DLQ_PREFIX.length());
+        } else if (address.startsWith(REPLAY_PREFIX)) {
+            rest = address.substring(REPLAY_PREFIX.length());
         }
         return rest != null && NAME.matcher(rest).matches() ? java.util.Optional.of(rest) : java.util.Optional.empty();
     }

@@ -42,6 +42,9 @@ public final class BrokerTopology {
             String dlq = Addresses.deadLetter(routeId);
             createAddress(session, dlq, RoutingType.ANYCAST);
             createQueue(session, QueueConfiguration.of(dlq).setAddress(dlq).setRoutingType(RoutingType.ANYCAST));
+            String replay = Addresses.replay(routeId);
+            createAddress(session, replay, RoutingType.ANYCAST);
+            createQueue(session, QueueConfiguration.of(replay).setAddress(replay).setRoutingType(RoutingType.ANYCAST));
             String predictions = Addresses.predictions(routeId);
             createAddress(session, predictions, RoutingType.MULTICAST);
             for (String subscriber : subscribers) {

@@ -69,6 +69,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         applyRouteSettings(server, routeId);
         ensureAddress(server, dlq, RoutingType.ANYCAST);
         ensureQueue(server, QueueConfiguration.of(dlq).setAddress(dlq).setRoutingType(RoutingType.ANYCAST));
+        String replay = Addresses.replay(routeId);
+        ensureAddress(server, replay, RoutingType.ANYCAST);
+        ensureQueue(server, QueueConfiguration.of(replay).setAddress(replay).setRoutingType(RoutingType.ANYCAST));
         ensureAddress(server, predictions, RoutingType.MULTICAST);
         for (String subscriber : subscribers) {
             String queue = Addresses.subscriberQueue(routeId, subscriber);
@@ -163,6 +166,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         String dlq = Addresses.deadLetter(routeId);
         server.getAddressSettingsRepository().addMatch(Addresses.predictions(routeId), routeSettings(dlq));
         server.getAddressSettingsRepository().addMatch(dlq, routeSettings(dlq));
+        server.getAddressSettingsRepository().addMatch(Addresses.replay(routeId), routeSettings(dlq));
     }
 
     /** Applies the route settings to every route address the broker holds or adds. */

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./aihub}. */
 @Command(name = "aihub", mixinStandardHelpOptions = true, versionProvider = AihubCli.Version.class,
         description = "Puts AI predictions into the business systems you already run.",
-        subcommands = {RunCommand.class, BrokerCommand.class, ConnectorsCommand.class, TrainCommand.class,
+        subcommands = {RunCommand.class, BrokerCommand.class, DlqCommand.class, ConnectorsCommand.class, TrainCommand.class,
             SimEditCommand.class})
 public final class AihubCli implements Runnable {
 

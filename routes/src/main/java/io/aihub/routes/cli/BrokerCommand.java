@@ -1,16 +1,13 @@
 package io.aihub.routes.cli;
 
 import io.aihub.routes.broker.EmbeddedBroker;
-import io.aihub.routes.config.CamelPropertySource;
 import io.aihub.routes.config.HubSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.camel.impl.DefaultCamelContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,15 +35,7 @@ public final class BrokerCommand implements Callable<Integer> {
             System.err.println("error: configuration file not found: " + config);
             return 1;
         }
-        HubSettings settings;
-        try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().setLocation("classpath:application.properties"
-                    + (config == null ? "" : ",file:" + config.toAbsolutePath()));
-            Properties overrides = new Properties();
-            overrides.putAll(properties);
-            context.getPropertiesComponent().setOverrideProperties(overrides);
-            settings = HubSettings.from(new CamelPropertySource(context, System.getenv()));
-        }
+        HubSettings settings = CliSettings.load(config, properties);
         if (settings.brokerUrl().isPresent()) {
             System.err.println("error: aihub.broker.url is set; ./aihub broker runs the broker itself");
             return 1;

@@ -13,6 +13,13 @@ public final class ExchangeKeys {
      */
     public static final String DEAD_LETTERS = "AihubDeadLetters";
 
+    /**
+     * Header: {@code Map<String, String>} from {@code <record id>@<version>} to the replay that sent the record
+     * back ({@code ./aihub dlq replay}); a record failing again gets a new dead letter instead of one the
+     * broker would drop as a duplicate of the first.
+     */
+    public static final String REPLAYS = "AihubReplays";
+
     private ExchangeKeys() {
     }
 }

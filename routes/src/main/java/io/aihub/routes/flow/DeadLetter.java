@@ -31,6 +31,16 @@ public record DeadLetter(String id, String recordId, String system, String entit
 
     /** The dead letter for a source record that could not be mapped or scored. */
     public static DeadLetter of(String routeId, FailedRecord failed) {
+        return of(routeId, failed, null);
+    }
+
+    /**
+     * The dead letter for a source record that could not be mapped or scored again after a replay.
+     *
+     * @param replay the replay that sent the record back, or null for a record read from its source; it makes
+     *               the dead letter's id differ from the first one's
+     */
+    public static DeadLetter of(String routeId, FailedRecord failed, String replay) {
         var r = failed.record();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("system", r.system());
@@ -39,7 +49,7 @@ public record DeadLetter(String id, String recordId, String system, String entit
         body.put("version", r.version());
         body.put("modifiedAt", r.modifiedAt() == null ? null : r.modifiedAt().toString());
         body.put("fields", r.fields());
-        String id = EventIds.of(routeId, r.system(), r.entity(), r.id(), r.version(), "dead-letter:" + failed.step());
+        String id = EventIds.of(routeId, r.system(), r.entity(), r.id(), r.version(), "dead-letter:" + failed.step() + (replay == null ? "" : ":replay:" + replay));
         return new DeadLetter(id, r.id(), r.system(), r.entity(), failed.error(), failed.step(), body);
     }
 }

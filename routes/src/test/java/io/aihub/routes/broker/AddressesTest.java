@@ -26,6 +26,7 @@ class AddressesTest {
     void shouldFindTheRouteOfItsAddressesOnly() {
         assertThat(Addresses.routeOf("aihub.predictions.crm-account-churn")).contains("crm-account-churn");
         assertThat(Addresses.routeOf("aihub.dlq.crm-account-churn")).contains("crm-account-churn");
+        assertThat(Addresses.routeOf("aihub.replay.crm-account-churn")).contains("crm-account-churn");
         assertThat(Addresses.routeOf("aihub.dlq")).isEmpty();
         assertThat(Addresses.routeOf("aihub.expiry")).isEmpty();
         assertThat(Addresses.routeOf("aihub.predictions.a.b")).isEmpty();

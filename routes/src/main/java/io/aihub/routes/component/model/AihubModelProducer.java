@@ -1,35 +1,20 @@
 package io.aihub.routes.component.model;
 
-import io.aihub.api.envelope.EventIds;
-import io.aihub.api.error.AihubException;
-import io.aihub.api.error.PermanentException;
-import io.aihub.api.model.FeatureRow;
-import io.aihub.api.model.ModelOutcome;
 import io.aihub.api.source.SourcePage;
-import io.aihub.api.source.SourceRecord;
 import io.aihub.model.LoadedModel;
-import io.aihub.model.mapping.FeatureMapping;
-import io.aihub.routes.flow.FailedRecord;
-import io.aihub.routes.flow.ScoredPage;
-import io.aihub.routes.flow.ScoredRecord;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.aihub.routes.flow.PageScorer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Maps every record of a page to model inputs, scores all mappable records in one model call, and returns
- * a {@link ScoredPage}. A record that cannot be mapped, or whose output is invalid, becomes a
- * {@link FailedRecord}; the rest of the page goes on. A retriable model failure fails the whole page, so
- * the source retries it.
+ * Scores the page in the body with one model call ({@link PageScorer}) and replaces the body with the
+ * {@link io.aihub.routes.flow.ScoredPage}. A retriable model failure fails the exchange, so the source retries
+ * the page.
  */
 final class AihubModelProducer extends DefaultProducer {
 
     private final AihubModelEndpoint endpoint;
-    private LoadedModel model;
-    private FeatureMapping mapping;
+    private PageScorer scorer;
 
     AihubModelProducer(AihubModelEndpoint endpoint) {
         super(endpoint);
@@ -39,76 +24,14 @@ final class AihubModelProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        model = endpoint.runtime().model(endpoint.getModel());
-        mapping = model.mapping().withSourceFields(endpoint.fieldRenames());
+        LoadedModel model = endpoint.runtime().model(endpoint.getModel());
+        scorer = new PageScorer(endpoint.getModel(), model.mapping().withSourceFields(endpoint.fieldRenames()),
+                model.backend());
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         SourcePage page = exchange.getMessage().getMandatoryBody(SourcePage.class);
-        List<SourceRecord> mapped = new ArrayList<>();
-        List<FeatureRow> rows = new ArrayList<>();
-        List<FailedRecord> failed = new ArrayList<>();
-        for (SourceRecord record : page.records()) {
-            try {
-                rows.add(mapping.map(record.fields()));
-                mapped.add(record);
-            } catch (AihubException e) {
-                failed.add(new FailedRecord(record, e, "map"));
-            } catch (RuntimeException e) {
-                failed.add(new FailedRecord(record, new PermanentException("MAPPING_FAILED",
-                        "feature mapping failed: " + e.getClass().getSimpleName(), e), "map"));
-            }
-        }
-        List<ScoredRecord> scored = new ArrayList<>(rows.size());
-        if (!rows.isEmpty()) {
-            long started = System.nanoTime();
-            List<ModelOutcome> outcomes = scoreBatch(rows);
-            long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            for (int i = 0; i < outcomes.size(); i++) {
-                SourceRecord record = mapped.get(i);
-                ModelOutcome outcome = outcomes.get(i);
-                if (outcome.isSuccess()) {
-                    scored.add(new ScoredRecord(record, usedFields(record), outcome.prediction(),
-                            inputHash(rows.get(i)), latencyMs));
-                } else {
-                    failed.add(new FailedRecord(record, outcome.error(), "score"));
-                }
-            }
-        }
-        exchange.getMessage().setBody(new ScoredPage(page, model.backend().metadata(), scored, failed));
-    }
-
-    private List<ModelOutcome> scoreBatch(List<FeatureRow> rows) {
-        List<ModelOutcome> outcomes;
-        try {
-            outcomes = model.backend().predict(rows);
-        } catch (AihubException e) {
-            if (e.retriable()) {
-                throw e;
-            }
-            return rows.stream().map(r -> ModelOutcome.failed(e)).toList();
-        }
-        if (outcomes.size() != rows.size()) {
-            var mismatch = new PermanentException("MODEL_INVALID_OUTPUT", "model " + endpoint.getModel()
-                    + " returned " + outcomes.size() + " results for " + rows.size() + " inputs");
-            return rows.stream().map(r -> ModelOutcome.failed(mismatch)).toList();
-        }
-        return outcomes;
-    }
-
-    private Map<String, Object> usedFields(SourceRecord record) {
-        Map<String, Object> used = new LinkedHashMap<>();
-        for (String field : mapping.sourceFields()) {
-            used.put(field, record.fields().get(field));
-        }
-        return used;
-    }
-
-    /** SHA-256 over the mapped inputs in model order, so equal inputs hash equal across records and versions. */
-    static String inputHash(FeatureRow row) {
-        StringBuilder text = new StringBuilder(256);
-        row.values().forEach((name, value) -> text.append(name).append('=').append(value).append(';'));
-        return EventIds.sha256Hex(text.toString());
+        exchange.getMessage().setBody(scorer.score(page));
     }
 }

@@ -1,25 +1,20 @@
 package io.aihub.routes.component.publish;
 
-import io.aihub.api.envelope.PredictionEvent;
-import io.aihub.routes.flow.DeadLetter;
-import io.aihub.routes.flow.EnvelopeFactory;
-import io.aihub.routes.flow.FailedRecord;
-import io.aihub.routes.flow.PagePublisher;
+import io.aihub.routes.component.ExchangeKeys;
+import io.aihub.routes.flow.PageDelivery;
+import java.util.Map;
 import io.aihub.routes.flow.ScoredPage;
-import io.aihub.routes.flow.ScoredRecord;
-import io.aihub.routes.progress.RouteCounters;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
-/** Builds one envelope per scored record and publishes the page, with its dead letters, in one transaction. */
+/**
+ * Publishes the scored page in the body: its prediction events and dead letters in one broker transaction
+ * ({@link PageDelivery}). Declares the route's addresses and subscriber queues when it starts.
+ */
 final class AihubPublishProducer extends DefaultProducer {
 
     private final AihubPublishEndpoint endpoint;
-    private PagePublisher publisher;
-    private EnvelopeFactory envelopes;
+    private PageDelivery delivery;
 
     AihubPublishProducer(AihubPublishEndpoint endpoint) {
         super(endpoint);
@@ -29,38 +24,21 @@ final class AihubPublishProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        endpoint.runtime().declareRoute(endpoint.getRouteId(), endpoint.subscriberList());
-        envelopes = new EnvelopeFactory(endpoint.getRouteId(), endpoint.runtime().hubVersion(), Clock.systemUTC());
-        publisher = new PagePublisher(endpoint.runtime().connectionFactory(), endpoint.getRouteId(),
-                endpoint.runtime().codec());
+        delivery = new PageDelivery(endpoint.runtime(), endpoint.getRouteId(), endpoint.subscriberList());
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (publisher != null) {
-            publisher.close();
+        if (delivery != null) {
+            delivery.close();
         }
         super.doStop();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ScoredPage page = exchange.getMessage().getMandatoryBody(ScoredPage.class);
-        String routeId = endpoint.getRouteId();
-        List<PredictionEvent> events = new ArrayList<>(page.scored().size());
-        List<DeadLetter> letters = new ArrayList<>(page.failed().size());
-        for (ScoredRecord scored : page.scored()) {
-            String connectorType = endpoint.runtime().connectorType(scored.record().system());
-            events.add(envelopes.envelope(scored, page.model(), connectorType));
-        }
-        for (FailedRecord failed : page.failed()) {
-            letters.add(DeadLetter.of(routeId, failed));
-        }
-        PagePublisher.Result result = publisher.publish(events, letters);
-        RouteCounters counters = endpoint.runtime().counters().route(routeId);
-        counters.scored.add(page.scored().size());
-        counters.published.add(result.published());
-        counters.deadLettered.add(result.deadLetters());
-        counters.duplicates.add(result.duplicates());
+        @SuppressWarnings("unchecked")
+        Map<String, String> replays = exchange.getMessage().getHeader(ExchangeKeys.REPLAYS, Map.of(), Map.class);
+        delivery.deliver(exchange.getMessage().getMandatoryBody(ScoredPage.class), replays);
     }
 }

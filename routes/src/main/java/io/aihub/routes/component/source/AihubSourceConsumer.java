@@ -2,6 +2,9 @@ package io.aihub.routes.component.source;
 
 import io.aihub.api.error.AihubException;
 import io.aihub.api.source.SourcePage;
+import io.aihub.routes.broker.Addresses;
+import io.aihub.routes.flow.ReplayReader;
+import java.util.Map;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.api.source.SourceTask;
 import io.aihub.routes.ActivityTracker;
@@ -26,6 +29,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AihubSourceConsumer.class);
     private static final long MIN_BACKOFF_MS = 500;
+    private static final int REPLAY_PAGE = 200;
 
     private final AihubSourceEndpoint endpoint;
     private final Object wakeUp = new Object();
@@ -34,6 +38,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
     private SourceTask task;
     private String positionKey;
     private String worker;
+    private ReplayReader replay;
 
     AihubSourceConsumer(AihubSourceEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -49,7 +54,9 @@ final class AihubSourceConsumer extends DefaultConsumer {
         task = endpoint.runtime().createSourceTask(endpoint.getConnector());
         SourcePosition committed = endpoint.runtime().positions().load(positionKey);
         task.start(committed);
+        replay = new ReplayReader(endpoint.runtime().connectionFactory(), routeId, endpoint.runtime().codec());
         endpoint.runtime().activity().register(worker);
+        endpoint.runtime().activity().registerQueue(Addresses.replay(routeId));
         running = true;
         thread = new WorkerThread(getEndpoint().getCamelContext(), this, "aihub-source-" + routeId);
         thread.start(() -> pollLoop(committed));
@@ -70,6 +77,9 @@ final class AihubSourceConsumer extends DefaultConsumer {
             LOG.warn("AIHUB-SOURCE-0005 route {}: polling did not stop within 30 s", endpoint.getRouteId());
         }
         endpoint.runtime().activity().unregister(worker);
+        if (replay != null) {
+            replay.close();
+        }
         super.doStop();
     }
 
@@ -81,6 +91,17 @@ final class AihubSourceConsumer extends DefaultConsumer {
         long backoff = 0;
         while (running) {
             try {
+                ReplayReader.Replay replayed = replay.next(REPLAY_PAGE, committed);
+                if (!replayed.isEmpty()) {
+                    activity.idle(worker, false);
+                    deliver(replayed.page(), replayed.replays());
+                    replay.commit();
+                    counters.pulled.add(replayed.page().records().size());
+                    LOG.info("AIHUB-SOURCE-0006 route {}: {} replayed record(s) delivered", endpoint.getRouteId(),
+                            replayed.page().records().size());
+                    backoff = 0;
+                    continue;
+                }
                 SourcePage page = task.poll();
                 if (!running) {
                     break;
@@ -92,19 +113,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
                     continue;
                 }
                 activity.idle(worker, false);
-                Exchange exchange = createExchange(false);
-                try {
-                    exchange.getMessage().setBody(page);
-                    exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
-                    exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, page.records().size());
-                    getProcessor().process(exchange);
-                    Exception failure = exchange.getException();
-                    if (failure != null) {
-                        throw failure;
-                    }
-                } finally {
-                    releaseExchange(exchange, false);
-                }
+                deliver(page, Map.of());
                 positions.commit(positionKey, page.position());
                 committed = page.position();
                 counters.pulled.add(page.records().size());
@@ -114,6 +123,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 if (!running) {
                     break;
                 }
+                replay.rollback();
                 counters.pageFailures.increment();
                 backoff = nextBackoff(backoff, e);
                 logFailure(e, backoff);
@@ -125,6 +135,26 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 }
                 pause(backoff);
             }
+        }
+    }
+
+    /** Hands a page to the route; throws what the route failed with. */
+    private void deliver(SourcePage page, Map<String, String> replays) throws Exception {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(page);
+            exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
+            exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, page.records().size());
+            if (!replays.isEmpty()) {
+                exchange.getMessage().setHeader(ExchangeKeys.REPLAYS, replays);
+            }
+            getProcessor().process(exchange);
+            Exception failure = exchange.getException();
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            releaseExchange(exchange, false);
         }
     }
 

@@ -1,0 +1,31 @@
+package io.aihub.routes.cli;
+
+import io.aihub.routes.config.CamelPropertySource;
+import io.aihub.routes.config.HubSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** The hub's settings for commands that do not run the hub: defaults, an optional file, -D overrides, env. */
+final class CliSettings {
+
+    private CliSettings() {
+    }
+
+    static HubSettings load(Path config, Map<String, String> overrides) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setLocation("classpath:application.properties"
+                    + (config == null ? "" : ",file:" + config.toAbsolutePath()));
+            Properties props = new Properties();
+            props.putAll(overrides);
+            context.getPropertiesComponent().setOverrideProperties(props);
+            return HubSettings.from(new CamelPropertySource(context, System.getenv()));
+        }
+    }
+
+    /** The CORE URL of the broker the hub uses: the external one, or the embedded one's network acceptor. */
+    static String brokerUrl(HubSettings settings) {
+        return settings.brokerUrl().orElse("tcp://" + settings.broker().host() + ":" + settings.broker().corePort());
+    }
+}
