@@ -50,6 +50,7 @@ public final class HubConfigurer implements CamelConfiguration {
         context.addComponent("aihub-publish", new AihubPublishComponent(runtime));
         context.addComponent("aihub-subscribe", new AihubSubscribeComponent(runtime));
         context.addComponent("aihub-sink", new AihubSinkComponent(runtime));
+        context.addComponent("aihub-events", new io.aihub.routes.component.events.AihubEventsComponent(runtime));
         context.addComponent("aihub-bi", new AihubBiComponent(runtime));
         context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());
     }

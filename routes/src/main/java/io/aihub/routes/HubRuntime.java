@@ -1,6 +1,8 @@
 package io.aihub.routes;
 
 import io.aihub.api.sink.SinkConnector;
+import io.aihub.connectors.portal.webhook.WebhookConnector;
+import io.aihub.connectors.portal.webhook.WebhookEndpoint;
 import io.aihub.api.sink.SinkTask;
 import io.aihub.api.source.SourceConnector;
 import io.aihub.api.source.SourceTask;
@@ -42,6 +44,7 @@ public final class HubRuntime implements AutoCloseable {
     private final ActivityTracker activity = new ActivityTracker();
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Map<String, ConnectorInstance> connectors = new LinkedHashMap<>();
+    private final Map<String, WebhookEndpoint> webhooks = new LinkedHashMap<>();
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private EmbeddedBroker embeddedBroker;
@@ -102,6 +105,12 @@ public final class HubRuntime implements AutoCloseable {
             Map<String, String> resolved = new LinkedHashMap<>();
             raw.forEach((k, v) -> resolved.put(k, urlOverrides.getOrDefault(v, v)));
             String type = resolved.get("type");
+            if (WebhookConnector.TYPE.equals(type)) {
+                Map<String, String> config = new LinkedHashMap<>(resolved);
+                config.remove("type");
+                webhooks.put(name, new WebhookConnector().createEndpoint(name, config));
+                return;
+            }
             if (!sources.containsKey(type) && !sinks.containsKey(type)) {
                 throw new IllegalArgumentException("connector '" + name + "' has unknown type '" + type
                         + "' (known: " + sources.keySet() + ")");
@@ -187,6 +196,16 @@ public final class HubRuntime implements AutoCloseable {
         return model;
     }
 
+    /** A webhook connector instance ({@code type = webhook}), verified and ready for requests. */
+    public WebhookEndpoint webhook(String name) {
+        WebhookEndpoint endpoint = webhooks.get(name);
+        if (endpoint == null) {
+            throw new IllegalArgumentException("unknown webhook connector '" + name + "' (configured: "
+                    + webhooks.keySet() + "; declare aihub.connector." + name + ".type = webhook)");
+        }
+        return endpoint;
+    }
+
     public SourceTask createSourceTask(String connector) {
         return connector(connector).createSourceTask();
     }
@@ -197,6 +216,9 @@ public final class HubRuntime implements AutoCloseable {
 
     /** The connector type of an instance, e.g. {@code salesforce} for {@code crm}; the name if unknown. */
     public String connectorType(String instance) {
+        if (webhooks.containsKey(instance)) {
+            return WebhookConnector.TYPE;
+        }
         ConnectorInstance c = connectors.get(instance);
         return c == null ? instance : c.type();
     }

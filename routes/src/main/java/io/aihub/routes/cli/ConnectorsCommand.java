@@ -3,6 +3,7 @@ package io.aihub.routes.cli;
 import io.aihub.api.config.ConfigDef;
 import io.aihub.api.config.ConfigKey;
 import io.aihub.api.sink.SinkConnector;
+import io.aihub.connectors.portal.webhook.WebhookConnector;
 import io.aihub.api.source.SourceConnector;
 import java.io.PrintStream;
 import java.util.ServiceLoader;
@@ -28,6 +29,8 @@ public final class ConnectorsCommand implements Callable<Integer> {
         for (SinkConnector c : ServiceLoader.load(SinkConnector.class)) {
             describe(out, "sink", c.type(), c.config());
         }
+        WebhookConnector webhooks = new WebhookConnector();
+        describe(out, "events", webhooks.type(), webhooks.config());
     }
 
     private static void describe(PrintStream out, String side, String type, ConfigDef config) {

@@ -13,6 +13,8 @@ public final class RouteCounters {
     public final LongAdder biRows = new LongAdder();
     public final LongAdder writtenBack = new LongAdder();
     public final LongAdder pageFailures = new LongAdder();
+    /** Pushed events refused before scoring (bad signature, malformed body, too large). */
+    public final LongAdder rejected = new LongAdder();
 
     /** Records the source said are still waiting after the last delivered page; -1 when unknown. */
     public volatile long backlog = -1;

@@ -53,24 +53,6 @@ public final class AihubModelEndpoint extends DefaultEndpoint {
 
     /** The renames declared by {@link #setFields(String)}, in order. */
     java.util.Map<String, String> fieldRenames() {
-        java.util.Map<String, String> renames = new java.util.LinkedHashMap<>();
-        java.util.List<String> problems = new java.util.ArrayList<>();
-        for (String entry : fields.split(",")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            int eq = entry.indexOf('=');
-            if (eq <= 0 || eq == entry.length() - 1) {
-                problems.add("'" + entry.trim() + "' is not <model field>=<record field>");
-                continue;
-            }
-            if (renames.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()) != null) {
-                problems.add("'" + entry.substring(0, eq).trim() + "' is renamed twice");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new io.aihub.api.error.ConfigException("aihub-model:" + model + " fields", problems);
-        }
-        return renames;
+        return io.aihub.model.mapping.FieldRenames.parse(fields);
     }
 }

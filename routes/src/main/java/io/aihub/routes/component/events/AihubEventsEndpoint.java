@@ -1,0 +1,124 @@
+package io.aihub.routes.component.events;
+
+import io.aihub.routes.HubRuntime;
+import io.aihub.routes.broker.Addresses;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * A webhook connector instance receiving events for one route. Producer only: put it behind an HTTP consumer
+ * ({@code platform-http:/webhooks/<route>}); it verifies the raw request, scores the event (micro-batched with
+ * other requests) and answers only after the prediction is on the broker.
+ */
+public final class AihubEventsEndpoint extends DefaultEndpoint {
+
+    private final HubRuntime runtime;
+    private final String connector;
+    private String routeId;
+    private String model;
+    private String subscribers = "";
+    private String fields = "";
+    private int maxBatch = 100;
+    private long maxWait = 200;
+    private long timeout = 30_000;
+
+    AihubEventsEndpoint(String uri, AihubEventsComponent component, HubRuntime runtime, String connector) {
+        super(uri, component);
+        this.runtime = runtime;
+        this.connector = connector;
+    }
+
+    @Override
+    public Producer createProducer() {
+        if (routeId == null || model == null) {
+            throw new IllegalArgumentException("aihub-events:" + connector + " needs the options routeId and model");
+        }
+        Addresses.checked("route id", routeId);
+        return new AihubEventsProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("aihub-events is a producer only: use it in to()");
+    }
+
+    HubRuntime runtime() {
+        return runtime;
+    }
+
+    public String getConnector() {
+        return connector;
+    }
+
+    public String getRouteId() {
+        return routeId;
+    }
+
+    /** The route id; names the predictions address. */
+    public void setRouteId(String routeId) {
+        this.routeId = routeId;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    /** The model name (aihub.models). */
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getSubscribers() {
+        return subscribers;
+    }
+
+    /** Comma-separated subscriber names, each with its durable queue. */
+    public void setSubscribers(String subscribers) {
+        this.subscribers = subscribers == null ? "" : subscribers;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    /** Renames of the fields the model reads, {@code <model field>=<record field>}, comma-separated. */
+    public void setFields(String fields) {
+        this.fields = fields == null ? "" : fields;
+    }
+
+    public int getMaxBatch() {
+        return maxBatch;
+    }
+
+    /** Events scored in one model call at most (default 100). */
+    public void setMaxBatch(int maxBatch) {
+        this.maxBatch = maxBatch;
+    }
+
+    public long getMaxWait() {
+        return maxWait;
+    }
+
+    /** Milliseconds a batch stays open after its first event (default 200). */
+    public void setMaxWait(long maxWait) {
+        this.maxWait = maxWait;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    /** Milliseconds a request waits for its event to be delivered before answering 503 (default 30000). */
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    List<String> subscriberList() {
+        return Arrays.stream(subscribers.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> Addresses.checked("subscriber", s)).distinct().toList();
+    }
+}
