@@ -5,6 +5,7 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,8 @@ final class DataverseErrors {
             "0x80048d19", "a value in the body does not suit its column's type",
             "0x80040220", "the application user lacks a privilege");
 
-    private static final Pattern QUOTED = Pattern.compile("'(?![A-Za-z_][A-Za-z0-9_.]*')[^']*'");
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'");
+    private static final Pattern NAME = Pattern.compile("'[A-Za-z_][A-Za-z0-9_.]*'");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w-])\\d+(?:\\.\\d+)?(?![\\w-])");
     private static final Pattern OAUTH_DESCRIPTION = Pattern.compile("AADSTS\\d{4,8}: [A-Za-z][A-Za-z '/._-]{0,120}");
     private static final int MAX_MESSAGE = 200;
@@ -68,7 +70,9 @@ final class DataverseErrors {
      * or code, masked; shortened to {@value #MAX_MESSAGE} characters.
      */
     static String sanitize(String message) {
-        String masked = NUMBER.matcher(QUOTED.matcher(message).replaceAll("'…'")).replaceAll("#");
+        String names = QUOTED.matcher(message).replaceAll(m -> NAME.matcher(m.group()).matches()
+                ? Matcher.quoteReplacement(m.group()) : "'…'");
+        String masked = NUMBER.matcher(names).replaceAll("#");
         masked = masked.replaceAll("[\\r\\n\\t]+", " ").trim();
         return masked.length() <= MAX_MESSAGE ? masked : masked.substring(0, MAX_MESSAGE) + "…";
     }

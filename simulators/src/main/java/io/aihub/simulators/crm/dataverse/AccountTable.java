@@ -4,6 +4,9 @@ import io.aihub.simulators.crm.salesforce.AccountGenerator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -34,6 +38,9 @@ final class AccountTable {
      */
     record Page(List<Map<String, Object>> rows, boolean hasMore, long count) {
     }
+
+    private static final DateTimeFormatter SALESFORCE_DATE_TIME = DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final Map<UUID, Map<String, Object>> rows = new HashMap<>();
     private final DataverseClock clock;
@@ -77,11 +84,20 @@ final class AccountTable {
         row.put(DataverseColumns.MONTHLY_SPEND, f.get("Monthly_Spend__c"));
         row.put(DataverseColumns.CHURN_SCORE, null);
         row.put(DataverseColumns.CHURN_RISK, null);
-        row.put(DataverseColumns.CREATED_ON, Instant.parse((String) f.get("CreatedDate")));
-        row.put(DataverseColumns.MODIFIED_ON, Instant.parse((String) f.get("SystemModstamp")));
+        row.put(DataverseColumns.CREATED_ON, salesforceStamp(f.get("CreatedDate")));
+        row.put(DataverseColumns.MODIFIED_ON, salesforceStamp(f.get("SystemModstamp")));
         row.put(DataverseColumns.VERSION_NUMBER, 0L);
         row.put(DataverseColumns.MODIFIED_BY, userId);
         return row;
+    }
+
+    /** A generated Salesforce date-time ({@code 2026-01-05T08:00:00.000+0000}) as an instant, to the second. */
+    private static Instant salesforceStamp(Object text) {
+        String value = (String) text;
+        if (value.endsWith("+0000") && value.length() == 28) {
+            return Instant.parse(value.substring(0, 19) + "Z");
+        }
+        return OffsetDateTime.parse(value, SALESFORCE_DATE_TIME).toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Integer whole(Object value) {
@@ -94,26 +110,32 @@ final class AccountTable {
      */
     synchronized Page select(Predicate<Map<String, Object>> filter, Comparator<Map<String, Object>> order,
             Map<String, Object> after, int size) {
-        List<Map<String, Object>> matching = new ArrayList<>();
+        // Keeps only the first size + 1 rows after the cookie: a bounded heap whose head is the greatest.
+        PriorityQueue<Map<String, Object>> first = new PriorityQueue<>(size + 2, order.reversed());
+        long count = 0;
         for (Map<String, Object> row : rows.values()) {
-            if (filter.test(row)) {
-                matching.add(row);
+            if (!filter.test(row)) {
+                continue;
             }
-        }
-        matching.sort(order);
-        List<Map<String, Object>> page = new ArrayList<>();
-        boolean hasMore = false;
-        for (Map<String, Object> row : matching) {
+            count++;
             if (after != null && order.compare(row, after) <= 0) {
                 continue;
             }
-            if (page.size() == size) {
-                hasMore = true;
-                break;
+            if (first.size() <= size) {
+                first.add(row);
+            } else if (order.compare(row, first.peek()) < 0) {
+                first.poll();
+                first.add(row);
             }
-            page.add(new LinkedHashMap<>(row));
         }
-        return new Page(page, hasMore, matching.size());
+        List<Map<String, Object>> page = new ArrayList<>(first);
+        page.sort(order);
+        boolean hasMore = page.size() > size;
+        List<Map<String, Object>> copies = new ArrayList<>(Math.min(size, page.size()));
+        for (Map<String, Object> row : page.subList(0, Math.min(size, page.size()))) {
+            copies.add(new LinkedHashMap<>(row));
+        }
+        return new Page(copies, hasMore, count);
     }
 
     /** A copy of the row, or null. */

@@ -50,28 +50,19 @@ final class ODataValues {
      * the order of the GUID text. Clients must therefore never compare ids themselves.
      */
     static int compareGuids(UUID a, UUID b) {
-        int[][] groups = {{10, 16}, {8, 10}, {6, 8}, {4, 6}, {0, 4}};
-        byte[] x = bytes(a);
-        byte[] y = bytes(b);
-        for (int[] group : groups) {
-            for (int i = group[0]; i < group[1]; i++) {
-                int c = Integer.compare(x[i] & 0xff, y[i] & 0xff);
-                if (c != 0) {
-                    return c;
-                }
-            }
-        }
-        return 0;
+        int first = Long.compareUnsigned(lowGroups(a), lowGroups(b));
+        return first != 0 ? first : Long.compareUnsigned(highGroups(a), highGroups(b));
     }
 
-    private static byte[] bytes(UUID id) {
-        byte[] out = new byte[16];
-        long hi = id.getMostSignificantBits();
+    /** Bytes 10–15 then 8–9 of the GUID, as one unsigned number. */
+    private static long lowGroups(UUID id) {
         long lo = id.getLeastSignificantBits();
-        for (int i = 0; i < 8; i++) {
-            out[i] = (byte) (hi >>> (56 - 8 * i));
-            out[8 + i] = (byte) (lo >>> (56 - 8 * i));
-        }
-        return out;
+        return (lo << 16) | (lo >>> 48);
+    }
+
+    /** Bytes 6–7, 4–5 and 0–3 of the GUID, as one unsigned number. */
+    private static long highGroups(UUID id) {
+        long hi = id.getMostSignificantBits();
+        return ((hi & 0xFFFFL) << 48) | (((hi >>> 16) & 0xFFFFL) << 32) | (hi >>> 32);
     }
 }
