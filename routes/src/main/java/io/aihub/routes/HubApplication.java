@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -50,9 +51,37 @@ public final class HubApplication {
         String locations = "classpath:application.properties"
                 + configFile.map(p -> ",file:" + p.toAbsolutePath()).orElse("");
         main.setPropertyPlaceholderLocations(locations);
+        configFile.flatMap(HubApplication::routesOf).ifPresent(routes -> main.addOverrideProperty(
+                "camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml," + routes));
         main.configure().addConfiguration(configurer);
         Map<String, String> props = new LinkedHashMap<>(overrides);
         props.forEach(main::addOverrideProperty);
+    }
+
+    /**
+     * The routes a configuration file brings: its {@code aihub.routes} key, comma-separated file patterns
+     * relative to the file's folder (e.g. {@code routes/*.camel.yaml}); they replace the shipped routes.
+     */
+    static Optional<String> routesOf(Path configFile) {
+        java.util.Properties props = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + configFile + ": " + e.getMessage(), e);
+        }
+        String routes = props.getProperty("aihub.routes");
+        if (routes == null || routes.isBlank()) {
+            return Optional.empty();
+        }
+        Path dir = configFile.toAbsolutePath().getParent();
+        List<String> patterns = new java.util.ArrayList<>();
+        for (String pattern : routes.split(",")) {
+            String p = pattern.trim();
+            if (!p.isEmpty()) {
+                patterns.add(p.startsWith("classpath:") || p.startsWith("file:") ? p : "file:" + dir.resolve(p));
+            }
+        }
+        return Optional.of(String.join(",", patterns));
     }
 
     /** Boots the hub and returns once routes are started. */
@@ -66,6 +95,12 @@ public final class HubApplication {
         MeterRegistry metrics = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (metrics != null) {
             HubMetrics.bind(metrics, runtime().counters());
+        }
+        var simulators = configurer.simulators();
+        if (simulators != null) {
+            String host = context.getPropertiesComponent().resolveProperty("camel.server.host").orElse("127.0.0.1");
+            String port = context.getPropertiesComponent().resolveProperty("camel.server.port").orElse("8090");
+            simulators.afterHubStarted(runtime(), "http://" + host + ":" + port);
         }
     }
 

@@ -33,10 +33,10 @@ public final class HubConfigurer implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         HubSettings settings = HubSettings.from(new CamelPropertySource(context, environment));
-        DemoSimulators sims = settings.simulators()
-                ? DemoSimulators.start(settings.simulatorSettings(), settings.dataDir()) : null;
+        DemoSimulators sims = settings.simulators() ? DemoSimulators.start(settings.simulatorSettings(),
+                settings.dataDir(), DemoSimulators.referenced(settings.connectors())) : null;
         try {
-            runtime = HubRuntime.start(settings, HubVersion.current(), sims == null ? Map.of() : sims.urlOverrides());
+            runtime = HubRuntime.start(settings, HubVersion.current(), sims == null ? v -> v : sims::resolve);
         } catch (Exception e) {
             if (sims != null) {
                 sims.close();

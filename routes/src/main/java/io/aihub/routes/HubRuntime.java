@@ -63,10 +63,11 @@ public final class HubRuntime implements AutoCloseable {
      * Starts the broker (or connects to the external one), opens and migrates the database, loads models
      * and validates connector settings. On any failure, whatever was started is stopped again.
      *
-     * @param urlOverrides connector setting values to replace (e.g. {@code simulator:salesforce} with the
+     * @param urlOverrides replaces connector setting values (e.g. {@code simulator:salesforce} with the
      *                     simulator's URL)
      */
-    public static HubRuntime start(HubSettings settings, String hubVersion, Map<String, String> urlOverrides)
+    public static HubRuntime start(HubSettings settings, String hubVersion,
+            java.util.function.UnaryOperator<String> urlOverrides)
             throws Exception {
         HubRuntime runtime = new HubRuntime(settings, hubVersion);
         try {
@@ -78,7 +79,7 @@ public final class HubRuntime implements AutoCloseable {
         }
     }
 
-    private void startServices(Map<String, String> urlOverrides) throws Exception {
+    private void startServices(java.util.function.UnaryOperator<String> urlOverrides) throws Exception {
         String brokerUrl;
         if (settings.brokerUrl().isPresent()) {
             brokerUrl = settings.brokerUrl().get();
@@ -103,7 +104,7 @@ public final class HubRuntime implements AutoCloseable {
         ServiceLoader.load(SinkConnector.class).forEach(c -> sinks.put(c.type(), c));
         settings.connectors().forEach((name, raw) -> {
             Map<String, String> resolved = new LinkedHashMap<>();
-            raw.forEach((k, v) -> resolved.put(k, urlOverrides.getOrDefault(v, v)));
+            raw.forEach((k, v) -> resolved.put(k, urlOverrides.apply(v)));
             String type = resolved.get("type");
             if (WebhookConnector.TYPE.equals(type)) {
                 Map<String, String> config = new LinkedHashMap<>(resolved);

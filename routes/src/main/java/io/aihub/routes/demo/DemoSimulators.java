@@ -1,6 +1,17 @@
 package io.aihub.routes.demo;
 
+import io.aihub.routes.HubRuntime;
+import io.aihub.simulators.crm.dataverse.DataverseSimulator;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
+import io.aihub.simulators.portal.PortalDelivery;
+import io.aihub.simulators.portal.PortalEventGenerator;
+import io.aihub.simulators.portal.PortalSigningScheme;
+import io.aihub.simulators.portal.PortalWebhookSender;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,22 +27,90 @@ import org.slf4j.LoggerFactory;
  * start; edits made with {@code ./aihub sim-edit} are kept in a journal under the data folder and replayed
  * in order at start, so a later run sees them as changed records, exactly as a real CRM would hold them.
  *
- * <p>Connector settings whose value is {@code simulator:salesforce} are pointed at the simulator.
+ * <p>Only the simulators some connector setting refers to are started: a value {@code simulator:<name>} or
+ * {@code simulator:<name>/path} is replaced by that simulator's URL ({@code salesforce}, {@code dataverse},
+ * {@code dataverse-token}). The simulated portal is a webhook sender, started once the hub runs.
  */
 public final class DemoSimulators implements AutoCloseable {
 
     /** The connector setting value that stands for the running Salesforce simulator's URL. */
     public static final String SALESFORCE_URL_PLACEHOLDER = "simulator:salesforce";
+    /** Prefix of connector setting values that stand for a simulator: {@code simulator:<name>[/path]}. */
+    public static final String PLACEHOLDER_PREFIX = "simulator:";
     private static final Logger LOG = LoggerFactory.getLogger(DemoSimulators.class);
 
     private final SalesforceSimulator salesforce;
+    private final DataverseSimulator dataverse;
+    private final Map<String, String> urls;
+    private final Map<String, String> settings;
 
-    private DemoSimulators(SalesforceSimulator salesforce) {
+    private DemoSimulators(SalesforceSimulator salesforce, DataverseSimulator dataverse, Map<String, String> urls,
+            Map<String, String> settings) {
         this.salesforce = salesforce;
+        this.dataverse = dataverse;
+        this.urls = Map.copyOf(urls);
+        this.settings = Map.copyOf(settings);
     }
 
-    /** Starts the simulators and replays the edit journal in {@code dataDir}. */
-    public static DemoSimulators start(Map<String, String> settings, Path dataDir) throws IOException {
+    /**
+     * The simulators connector settings refer to, as {@code simulator:<name>} or {@code simulator:<name>/path}.
+     */
+    public static Set<String> referenced(Map<String, Map<String, String>> connectors) {
+        Set<String> names = new TreeSet<>();
+        connectors.values().forEach(c -> c.values().forEach(v -> {
+            if (v != null && v.startsWith(PLACEHOLDER_PREFIX)) {
+                String rest = v.substring(PLACEHOLDER_PREFIX.length());
+                int slash = rest.indexOf('/');
+                names.add(slash < 0 ? rest : rest.substring(0, slash));
+            }
+        }));
+        return names;
+    }
+
+    /** Starts the simulators named in {@code wanted} and replays the Salesforce edit journal in {@code dataDir}. */
+    public static DemoSimulators start(Map<String, String> settings, Path dataDir, Set<String> wanted)
+            throws IOException {
+        SalesforceSimulator sf = null;
+        DataverseSimulator dv = null;
+        Map<String, String> urls = new LinkedHashMap<>();
+        try {
+            if (wanted.contains("salesforce")) {
+                sf = startSalesforce(settings, dataDir);
+                urls.put("salesforce", sf.baseUrl());
+            }
+            if (wanted.contains("dataverse") || wanted.contains("dataverse-token")) {
+                dv = DataverseSimulator.builder()
+                        .accounts(Integer.parseInt(settings.getOrDefault("dataverse.accounts", "5000")))
+                        .seed(Long.parseLong(settings.getOrDefault("dataverse.seed", "42")))
+                        .clientId(settings.getOrDefault("dataverse.clientId", "aihub-demo"))
+                        .clientSecret(settings.getOrDefault("dataverse.clientSecret", "demo-secret"))
+                        .build();
+                dv.start();
+                urls.put("dataverse", dv.baseUrl());
+                urls.put("dataverse-token", dv.tokenUrl());
+                LOG.info("AIHUB-DEMO-0002 Dataverse simulator on {} with {} accounts", dv.baseUrl(),
+                        dv.accountIds().size());
+            }
+            Set<String> unknown = new TreeSet<>(wanted);
+            unknown.removeAll(KNOWN);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("no built-in simulator named " + unknown + " (known: " + KNOWN + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (sf != null) {
+                sf.close();
+            }
+            if (dv != null) {
+                dv.close();
+            }
+            throw e;
+        }
+        return new DemoSimulators(sf, dv, urls, settings);
+    }
+
+    private static final Set<String> KNOWN = Set.of("salesforce", "dataverse", "dataverse-token", "portal");
+
+    private static SalesforceSimulator startSalesforce(Map<String, String> settings, Path dataDir) throws IOException {
         SalesforceSimulator sim = SalesforceSimulator.builder()
                 .accounts(Integer.parseInt(settings.getOrDefault("salesforce.accounts", "5000")))
                 .seed(Long.parseLong(settings.getOrDefault("salesforce.seed", "42")))
@@ -46,7 +125,52 @@ public final class DemoSimulators implements AutoCloseable {
         }
         LOG.info("AIHUB-DEMO-0001 Salesforce simulator on {} with {} accounts ({} replayed edits)", sim.baseUrl(),
                 sim.accountIds().size(), edits);
-        return new DemoSimulators(sim);
+        return sim;
+    }
+
+    /**
+     * Once the hub's routes run: the simulated portal sends {@code aihub.simulators.portal.events} signed account
+     * events (500 by default) to {@code POST /webhooks/<aihub.simulators.portal.route>}, as a customer portal
+     * would. The hub counts as busy until the last one was answered, so {@code --once} waits for them.
+     */
+    public void afterHubStarted(HubRuntime runtime, String webhookBaseUrl) {
+        String route = settings.get("portal.route");
+        if (route == null) {
+            return;
+        }
+        int events = Integer.parseInt(settings.getOrDefault("portal.events", "500"));
+        String secret = settings.getOrDefault("portal.secret", "");
+        PortalSigningScheme scheme = PortalSigningScheme.valueOf(settings.getOrDefault("portal.scheme",
+                "STANDARD_WEBHOOKS").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        long seed = Long.parseLong(settings.getOrDefault("portal.seed", "42"));
+        String worker = "simulator:portal";
+        runtime.activity().register(worker);
+        Thread sender = new Thread(() -> {
+            try {
+                PortalWebhookSender portal = new PortalWebhookSender(URI.create(webhookBaseUrl + "/webhooks/" + route),
+                        scheme, secret, secret, Clock.systemUTC());
+                PortalEventGenerator generator = new PortalEventGenerator(seed);
+                int accepted = 0;
+                for (int i = 0; i < events; i++) {
+                    int status = portal.send(generator.event(i), PortalDelivery.normal()).status();
+                    for (int retry = 0; status == 503 && retry < 10; retry++) {
+                        Thread.sleep(1000L * (retry + 1));
+                        status = portal.send(generator.event(i), PortalDelivery.normal()).status();
+                    }
+                    accepted += status / 100 == 2 ? 1 : 0;
+                }
+                LOG.info("AIHUB-DEMO-0003 simulated portal sent {} events to route {}, {} accepted", events, route,
+                        accepted);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("AIHUB-DEMO-0004 simulated portal stopped: {}", e.toString());
+            } finally {
+                runtime.activity().idle(worker, true);
+            }
+        }, "aihub-demo-portal");
+        sender.setDaemon(true);
+        sender.start();
     }
 
     /**
@@ -82,17 +206,38 @@ public final class DemoSimulators implements AutoCloseable {
                 .map(p -> new EditEntry(Integer.parseInt(p[0]), Long.parseLong(p[1]))).toList();
     }
 
+    /** The Salesforce simulator, or null when no connector refers to it. */
     public SalesforceSimulator salesforce() {
         return salesforce;
     }
 
-    /** Connector setting values to replace with the simulators' URLs. */
-    public Map<String, String> urlOverrides() {
-        return Map.of(SALESFORCE_URL_PLACEHOLDER, salesforce.baseUrl());
+    /** The Dataverse simulator, or null when no connector refers to it. */
+    public DataverseSimulator dataverse() {
+        return dataverse;
+    }
+
+    /**
+     * A connector setting with {@code simulator:<name>} replaced by that simulator's URL; any other value as it
+     * is.
+     */
+    public String resolve(String value) {
+        if (value == null || !value.startsWith(PLACEHOLDER_PREFIX)) {
+            return value;
+        }
+        String rest = value.substring(PLACEHOLDER_PREFIX.length());
+        int slash = rest.indexOf('/');
+        String name = slash < 0 ? rest : rest.substring(0, slash);
+        String url = urls.get(name);
+        return url == null ? value : url + (slash < 0 ? "" : rest.substring(slash));
     }
 
     @Override
     public void close() {
-        salesforce.close();
+        if (salesforce != null) {
+            salesforce.close();
+        }
+        if (dataverse != null) {
+            dataverse.close();
+        }
     }
 }
