@@ -18,6 +18,7 @@ final class CsrfSessions {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> tokenBySession = new HashMap<>();
     private int expireEveryWrites;
+    private boolean refuseAll;
     private long acceptedWrites;
 
     /**
@@ -37,7 +38,7 @@ final class CsrfSessions {
 
     /** True when {@code token} is the live session's token; counts accepted writes for periodic expiry. */
     synchronized boolean accept(String sessionId, String token) {
-        boolean ok = sessionId != null && token != null && token.equals(tokenBySession.get(sessionId));
+        boolean ok = !refuseAll && sessionId != null && token != null && token.equals(tokenBySession.get(sessionId));
         if (ok) {
             acceptedWrites++;
             if (expireEveryWrites > 0 && acceptedWrites % expireEveryWrites == 0) {
@@ -45,6 +46,11 @@ final class CsrfSessions {
             }
         }
         return ok;
+    }
+
+    /** While true, every token is refused, even one fetched a moment ago (a broken session affinity). */
+    synchronized void refuseAll(boolean value) {
+        refuseAll = value;
     }
 
     synchronized void expireAll() {

@@ -73,17 +73,38 @@ final class EntityTable {
         return row == null ? null : new LinkedHashMap<>(row);
     }
 
-    /** Copies of the matching rows in {@code order}. */
-    synchronized List<Map<String, Object>> query(Predicate<Map<String, Object>> filter,
-            Comparator<Map<String, Object>> order) {
+    /**
+     * One window of a query's result.
+     *
+     * @param rows  copies of the rows in the window, in order
+     * @param total how many rows matched in all
+     * @param end   the index just after the window in the whole result
+     */
+    record Slice(List<Map<String, Object>> rows, int total, int end) {
+    }
+
+    /** Chooses the window {@code [start, end)} of a result of {@code total} rows. */
+    @FunctionalInterface
+    interface Window {
+        int[] of(int total);
+    }
+
+    /** The matching rows in {@code order}, cut to {@code window}; only the window is copied. */
+    synchronized Slice query(Predicate<Map<String, Object>> filter, Comparator<Map<String, Object>> order,
+            Window window) {
         List<Map<String, Object>> matching = new ArrayList<>();
         for (Map<String, Object> row : rows.values()) {
             if (filter.test(row)) {
-                matching.add(new LinkedHashMap<>(row));
+                matching.add(row);
             }
         }
         matching.sort(order);
-        return matching;
+        int[] range = window.of(matching.size());
+        List<Map<String, Object>> copies = new ArrayList<>(range[1] - range[0]);
+        for (Map<String, Object> row : matching.subList(range[0], range[1])) {
+            copies.add(new LinkedHashMap<>(row));
+        }
+        return new Slice(copies, matching.size(), range[1]);
     }
 
     /**

@@ -234,24 +234,26 @@ final class SapODataHandler implements HttpHandler {
         int skip = options.containsKey("$skip") ? count(options.get("$skip"), "$skip") : 0;
         int skiptoken = options.containsKey("$skiptoken") ? count(options.get("$skiptoken"), "$skiptoken") : 0;
 
-        List<Map<String, Object>> rows = tables.get(service).query(filter, order);
-        int start = Math.min(rows.size(), skip + skiptoken);
-        int end = top == null ? rows.size() : Math.min(rows.size(), skip + top);
-        end = Math.max(start, end);
-        String next = null;
         int serverPage = serverPageSizes.get(service).getAsInt();
-        if (serverPage > 0 && end - start > serverPage) {
-            end = start + serverPage;
-            next = baseUrl.get() + rawPath + "?" + withSkiptoken(rawQuery, end);
-        }
-        List<Object> results = new ArrayList<>(end - start);
-        for (Map<String, Object> row : rows.subList(start, end)) {
+        EntityTable.Slice slice = tables.get(service).query(filter, order, total -> {
+            int start = Math.min(total, skip + skiptoken);
+            int end = Math.max(start, top == null ? total : Math.min(total, skip + top));
+            if (serverPage > 0 && end - start > serverPage) {
+                end = start + serverPage;
+            }
+            return new int[] {start, end};
+        });
+        int requestedEnd = top == null ? slice.total() : Math.min(slice.total(), skip + top);
+        String next = slice.end() < requestedEnd
+                ? baseUrl.get() + rawPath + "?" + withSkiptoken(rawQuery, slice.end()) : null;
+        List<Object> results = new ArrayList<>(slice.rows().size());
+        for (Map<String, Object> row : slice.rows()) {
             results.add(entity(service, row, select));
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("results", results);
         if ("allpages".equals(options.get("$inlinecount"))) {
-            d.put("__count", Integer.toString(rows.size()));
+            d.put("__count", Integer.toString(slice.total()));
         }
         if (next != null) {
             d.put("__next", next);

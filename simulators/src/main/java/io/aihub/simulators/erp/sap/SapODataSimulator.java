@@ -298,6 +298,14 @@ public final class SapODataSimulator implements AutoCloseable {
         csrf.expireAll();
     }
 
+    /**
+     * While true, every write is refused with 403 "CSRF token validation failed", even with a token fetched a
+     * moment ago, as behind a load balancer that sends each request to another application server.
+     */
+    public void refuseCsrfTokens(boolean value) {
+        csrf.refuseAll(value);
+    }
+
     /** From now on every CSRF session ends after {@code writes} accepted writes in total (0: never). */
     public void expireCsrfSessionsEvery(int writes) {
         csrf.expireEvery(writes);
