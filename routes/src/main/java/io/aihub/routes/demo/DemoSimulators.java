@@ -3,6 +3,7 @@ package io.aihub.routes.demo;
 import io.aihub.routes.HubRuntime;
 import io.aihub.simulators.crm.dataverse.DataverseSimulator;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
+import io.aihub.simulators.erp.sap.SapODataSimulator;
 import io.aihub.simulators.portal.PortalDelivery;
 import io.aihub.simulators.portal.PortalEventGenerator;
 import io.aihub.simulators.portal.PortalSigningScheme;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only the simulators some connector setting refers to are started: a value {@code simulator:<name>} or
  * {@code simulator:<name>/path} is replaced by that simulator's URL ({@code salesforce}, {@code dataverse},
- * {@code dataverse-token}). The simulated portal is a webhook sender, started once the hub runs.
+ * {@code dataverse-token}, {@code sap}). The simulated portal is a webhook sender, started once the hub runs.
  */
 public final class DemoSimulators implements AutoCloseable {
 
@@ -41,13 +42,15 @@ public final class DemoSimulators implements AutoCloseable {
 
     private final SalesforceSimulator salesforce;
     private final DataverseSimulator dataverse;
+    private final SapODataSimulator sap;
     private final Map<String, String> urls;
     private final Map<String, String> settings;
 
-    private DemoSimulators(SalesforceSimulator salesforce, DataverseSimulator dataverse, Map<String, String> urls,
-            Map<String, String> settings) {
+    private DemoSimulators(SalesforceSimulator salesforce, DataverseSimulator dataverse, SapODataSimulator sap,
+            Map<String, String> urls, Map<String, String> settings) {
         this.salesforce = salesforce;
         this.dataverse = dataverse;
+        this.sap = sap;
         this.urls = Map.copyOf(urls);
         this.settings = Map.copyOf(settings);
     }
@@ -72,6 +75,7 @@ public final class DemoSimulators implements AutoCloseable {
             throws IOException {
         SalesforceSimulator sf = null;
         DataverseSimulator dv = null;
+        SapODataSimulator sap = null;
         Map<String, String> urls = new LinkedHashMap<>();
         try {
             if (wanted.contains("salesforce")) {
@@ -91,6 +95,18 @@ public final class DemoSimulators implements AutoCloseable {
                 LOG.info("AIHUB-DEMO-0002 Dataverse simulator on {} with {} accounts", dv.baseUrl(),
                         dv.accountIds().size());
             }
+            if (wanted.contains("sap")) {
+                SapODataSimulator sim = SapODataSimulator.builder()
+                        .partners(Integer.parseInt(settings.getOrDefault("sap.partners", "5000")))
+                        .seed(Long.parseLong(settings.getOrDefault("sap.seed", "42")))
+                        .password(settings.getOrDefault("sap.password", "demo-password"))
+                        .build();
+                sap = sim;
+                sim.start();
+                urls.put("sap", sim.baseUrl());
+                LOG.info("AIHUB-DEMO-0005 SAP OData simulator on {} with {} business partners", sim.baseUrl(),
+                        sim.partnerKeys().size());
+            }
             Set<String> unknown = new TreeSet<>(wanted);
             unknown.removeAll(KNOWN);
             if (!unknown.isEmpty()) {
@@ -103,12 +119,15 @@ public final class DemoSimulators implements AutoCloseable {
             if (dv != null) {
                 dv.close();
             }
+            if (sap != null) {
+                sap.close();
+            }
             throw e;
         }
-        return new DemoSimulators(sf, dv, urls, settings);
+        return new DemoSimulators(sf, dv, sap, urls, settings);
     }
 
-    private static final Set<String> KNOWN = Set.of("salesforce", "dataverse", "dataverse-token", "portal");
+    private static final Set<String> KNOWN = Set.of("salesforce", "dataverse", "dataverse-token", "sap", "portal");
 
     private static SalesforceSimulator startSalesforce(Map<String, String> settings, Path dataDir) throws IOException {
         SalesforceSimulator sim = SalesforceSimulator.builder()
@@ -239,5 +258,13 @@ public final class DemoSimulators implements AutoCloseable {
         if (dataverse != null) {
             dataverse.close();
         }
+        if (sap != null) {
+            sap.close();
+        }
+    }
+
+    /** The SAP OData simulator, or null when no connector refers to it. */
+    public SapODataSimulator sap() {
+        return sap;
     }
 }
