@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -46,7 +47,9 @@ final class TestDatabase implements AutoCloseable {
                 s.execute("DROP DATABASE IF EXISTS " + name);
                 s.execute("CREATE DATABASE " + name);
             }
-            return new TestDatabase(name, server.getJdbcUrl("postgres", name), "postgres", "postgres");
+            // Not getJdbcUrl(): its user parameter would override the configured user.
+            return new TestDatabase(name, "jdbc:postgresql://localhost:" + server.getPort() + "/" + name, "postgres",
+                    "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -96,6 +99,17 @@ final class TestDatabase implements AutoCloseable {
     Object value(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getObject(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The database's CURRENT_TIMESTAMP. */
+    OffsetDateTime now() {
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT CURRENT_TIMESTAMP")) {
+            rs.next();
+            return rs.getObject(1, OffsetDateTime.class);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
