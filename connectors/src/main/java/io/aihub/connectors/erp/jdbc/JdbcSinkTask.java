@@ -59,7 +59,10 @@ public final class JdbcSinkTask implements SinkTask {
         this.allowed = List.copyOf(allowed);
     }
 
-    /** Connects and checks that the table and every allow-listed column exist, so mistakes fail here. */
+    /**
+     * Connects and checks that the table and every allow-listed column exist, so mistakes fail here; may be
+     * called again after it failed.
+     */
     @Override
     public synchronized void start() {
         if (pool != null) {
@@ -84,6 +87,7 @@ public final class JdbcSinkTask implements SinkTask {
             }
         } catch (SQLException e) {
             stop();
+            pool = null;
             throw JdbcErrors.toException(e, settings.instanceName(), "checking " + settings.table());
         }
         LOG.info("AIHUB-JDBC-0003 JDBC sink '{}' started on {} table {} writing {}", settings.instanceName(),
