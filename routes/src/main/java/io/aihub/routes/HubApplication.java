@@ -48,8 +48,9 @@ public final class HubApplication {
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
             strategy.disableHangupSupport();
         }
-        String locations = "classpath:application.properties"
-                + configFile.map(p -> ",file:" + p.toAbsolutePath()).orElse("");
+        // Camel resolves a key from the first location that has it: the configuration file goes first.
+        String locations = configFile.map(p -> "file:" + p.toAbsolutePath() + ",").orElse("")
+                + "classpath:application.properties";
         main.setPropertyPlaceholderLocations(locations);
         configFile.flatMap(HubApplication::routesOf).ifPresent(routes -> main.addOverrideProperty(
                 "camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml," + routes));

@@ -15,8 +15,9 @@ final class CliSettings {
 
     static HubSettings load(Path config, Map<String, String> overrides) throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().setLocation("classpath:application.properties"
-                    + (config == null ? "" : ",file:" + config.toAbsolutePath()));
+            // The first location that has a key wins: the configuration file goes first.
+            context.getPropertiesComponent().setLocation((config == null ? "" : "file:" + config.toAbsolutePath()
+                    + ",") + "classpath:application.properties");
             Properties props = new Properties();
             props.putAll(overrides);
             context.getPropertiesComponent().setOverrideProperties(props);
