@@ -58,6 +58,32 @@ class SourceProfilesIT {
     }
 
     @Test
+    void erpTableRowsAreScoredStoredAndWrittenBack() throws Exception {
+        Run run = runOnce("jdbc", Map.of("aihub.simulators.erp-db.customers", String.valueOf(RECORDS)),
+                app -> erpIds(app));
+        assertThat(run.summary).isEqualTo(summary(RECORDS, RECORDS));
+        assertThat(run.biRows.keySet()).isEqualTo(run.expected);
+        assertThat(run.biRows.values()).allMatch(n -> n == 1);
+    }
+
+    /** The ids of the demo ERP table, and every row written back exactly once (a score in churn_score). */
+    private static Set<String> erpIds(HubApplication app) {
+        String url = app.runtime().connectorSetting("erp", "url");
+        Set<String> ids = new java.util.HashSet<>();
+        try (Connection c = java.sql.DriverManager.getConnection(url, "aihub", "demo-password");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, churn_score FROM erp_customers")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+                assertThat(rs.getObject(2)).as("churn_score of row %s", rs.getString(1)).isNotNull();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        return ids;
+    }
+
+    @Test
     void signedPortalWebhooksAreScoredAndStored() throws Exception {
         int events = 300;
         PortalEventGenerator generator = new PortalEventGenerator(42);

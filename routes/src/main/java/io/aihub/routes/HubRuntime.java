@@ -44,6 +44,7 @@ public final class HubRuntime implements AutoCloseable {
     private final ActivityTracker activity = new ActivityTracker();
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final Map<String, ConnectorInstance> connectors = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> resolvedSettings = new LinkedHashMap<>();
     private final Map<String, WebhookEndpoint> webhooks = new LinkedHashMap<>();
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -105,6 +106,7 @@ public final class HubRuntime implements AutoCloseable {
         settings.connectors().forEach((name, raw) -> {
             Map<String, String> resolved = new LinkedHashMap<>();
             raw.forEach((k, v) -> resolved.put(k, urlOverrides.apply(v)));
+            resolvedSettings.put(name, Map.copyOf(resolved));
             String type = resolved.get("type");
             if (WebhookConnector.TYPE.equals(type)) {
                 Map<String, String> config = new LinkedHashMap<>(resolved);
@@ -195,6 +197,12 @@ public final class HubRuntime implements AutoCloseable {
                     + "; list it in aihub.models)");
         }
         return model;
+    }
+
+    /** A connector instance's resolved setting (simulator placeholders replaced), or null. */
+    public String connectorSetting(String connector, String key) {
+        Map<String, String> raw = resolvedSettings.get(connector);
+        return raw == null ? null : raw.get(key);
     }
 
     /** A webhook connector instance ({@code type = webhook}), verified and ready for requests. */

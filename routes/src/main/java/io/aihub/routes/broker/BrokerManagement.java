@@ -113,12 +113,14 @@ public final class BrokerManagement implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             requestor.close();
             session.close();
-            factory.close();
+        } catch (Exception e) {
+            // the connection goes with the factory below
         } finally {
+            factory.close();
             locator.close();
         }
     }

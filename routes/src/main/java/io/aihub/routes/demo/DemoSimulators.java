@@ -3,6 +3,7 @@ package io.aihub.routes.demo;
 import io.aihub.routes.HubRuntime;
 import io.aihub.simulators.crm.dataverse.DataverseSimulator;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
+import io.aihub.simulators.erp.jdbc.ErpDatabaseSeeder;
 import io.aihub.simulators.erp.sap.SapODataSimulator;
 import io.aihub.simulators.portal.PortalDelivery;
 import io.aihub.simulators.portal.PortalEventGenerator;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only the simulators some connector setting refers to are started: a value {@code simulator:<name>} or
  * {@code simulator:<name>/path} is replaced by that simulator's URL ({@code salesforce}, {@code dataverse},
- * {@code dataverse-token}, {@code sap}). The simulated portal is a webhook sender, started once the hub runs.
+ * {@code dataverse-token}, {@code sap}, {@code erp-db} for a seeded JDBC database). The simulated portal is a webhook sender, started once the hub runs.
  */
 public final class DemoSimulators implements AutoCloseable {
 
@@ -107,6 +108,10 @@ public final class DemoSimulators implements AutoCloseable {
                 LOG.info("AIHUB-DEMO-0005 SAP OData simulator on {} with {} business partners", sim.baseUrl(),
                         sim.partnerKeys().size());
             }
+            if (wanted.contains("erp-db")) {
+                String url = erpDatabase(settings, dataDir);
+                urls.put("erp-db", url);
+            }
             Set<String> unknown = new TreeSet<>(wanted);
             unknown.removeAll(KNOWN);
             if (!unknown.isEmpty()) {
@@ -127,7 +132,40 @@ public final class DemoSimulators implements AutoCloseable {
         return new DemoSimulators(sf, dv, sap, urls, settings);
     }
 
-    private static final Set<String> KNOWN = Set.of("salesforce", "dataverse", "dataverse-token", "sap", "portal");
+    private static final Set<String> KNOWN = Set.of("salesforce", "dataverse", "dataverse-token", "sap", "erp-db",
+            "portal");
+
+    /** The demo ERP database user; its password is {@code aihub.simulators.erp-db.password}. */
+    public static final String ERP_DB_USER = "aihub";
+
+    /**
+     * An ERP database for the JDBC connector: an H2 file under the data folder (PostgreSQL mode) with the
+     * {@code erp_customers} table, seeded with {@code aihub.simulators.erp-db.customers} customers (5,000) the
+     * first time.
+     *
+     * @return its JDBC URL
+     */
+    private static String erpDatabase(Map<String, String> settings, Path dataDir) throws IOException {
+        Path file = dataDir.resolve("simulators").resolve("erp-db").resolve("erp").toAbsolutePath();
+        String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        int customers = Integer.parseInt(settings.getOrDefault("erp-db.customers", "5000"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, ERP_DB_USER,
+                settings.getOrDefault("erp-db.password", "demo-password"))) {
+            var seeder = new ErpDatabaseSeeder(Long.parseLong(settings.getOrDefault("erp-db.seed", "42")));
+            seeder.createTable(c);
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT COUNT(*) FROM " + ErpDatabaseSeeder.TABLE)) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    seeder.insertCustomers(c, 0, customers);
+                }
+            }
+            LOG.info("AIHUB-DEMO-0006 ERP database {} ready", file);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("demo ERP database: SQLSTATE " + e.getSQLState(), e);
+        }
+        return url;
+    }
 
     private static SalesforceSimulator startSalesforce(Map<String, String> settings, Path dataDir) throws IOException {
         SalesforceSimulator sim = SalesforceSimulator.builder()
