@@ -39,7 +39,7 @@ class OpenAiChatBackendTest extends ModelBackendContract {
                     "reason", Map.of("type", "string")),
             "required", List.of("queue", "confidence", "reason"),
             "additionalProperties", false);
-    private static final List<FeatureRow> TICKETS = tickets(60);
+    private static final List<FeatureRow> TICKETS = tickets(50);
 
     private static OpenAiChatSimulator server;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
