@@ -48,7 +48,7 @@ public record ModelDescriptor(String name, String version, String backend, Strin
     /** The descriptor's file name in a model version folder. */
     public static final String FILE_NAME = "model.yaml";
     /** Backends a descriptor can name. */
-    public static final Set<String> BACKENDS = Set.of("onnx", "kserve-v2", "mlflow", "tfserving", "openai-chat");
+    public static final List<String> BACKENDS = List.of("onnx", "kserve-v2", "mlflow", "tfserving", "openai-chat");
     /** Backends that take numbers only. */
     private static final Set<String> NUMERIC_BACKENDS = Set.of("onnx", "kserve-v2", "tfserving");
 
@@ -68,9 +68,8 @@ public record ModelDescriptor(String name, String version, String backend, Strin
         if (backend == null || !BACKENDS.contains(backend)) {
             problems.add("backend must be one of " + BACKENDS);
         }
-        if (backend != null && BACKENDS.contains(backend)) {
-            problems.addAll(backendProblems(backend, file, input, output, endpoint, chat));
-        }
+        problems.addAll(backendProblems(BACKENDS.contains(backend) ? backend : "onnx", file, input, output,
+                endpoint, chat));
         if (labels.size() < 2) {
             problems.add("labels must list at least two class labels, in output order");
         }
