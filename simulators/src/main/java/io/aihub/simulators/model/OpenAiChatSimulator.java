@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -143,10 +142,5 @@ public final class OpenAiChatSimulator extends ModelServerSimulator {
         ObjectNode error = JSON.createObjectNode();
         error.putObject("error").put("message", message).put("type", type).putNull("param").putNull("code");
         return json(error);
-    }
-
-    @Override
-    public String toString() {
-        return "OpenAiChatSimulator" + Map.of("labelProperty", labelProperty, "scoreProperty", scoreProperty);
     }
 }
