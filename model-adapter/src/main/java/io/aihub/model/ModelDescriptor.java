@@ -5,6 +5,9 @@ import io.aihub.api.error.ConfigException;
 import io.aihub.api.model.ModelMetadata;
 import io.aihub.model.mapping.FeatureDefinition;
 import io.aihub.model.mapping.FeatureMapping;
+import io.aihub.model.remote.EndpointSettings;
+import io.aihub.model.remote.openai.ChatSettings;
+import io.aihub.model.resilience.ResilienceSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,25 +23,34 @@ import java.util.regex.Pattern;
  *
  * @param name          the model name, lower case letters, digits, {@code -} and {@code _}; equals its folder
  * @param version       a semantic version; equals its folder
- * @param backend       how the model runs; {@code onnx} is the only backend described by a descriptor
- * @param file          the model file name in the same folder, e.g. {@code model.onnx}
- * @param input         the ONNX input name that takes the {@code [rows, features]} float tensor
- * @param output        the ONNX output name that gives the {@code [rows, labels]} class probabilities
+ * @param backend       how the model runs: {@code onnx} (in-process), or remote: {@code kserve-v2},
+ *                      {@code mlflow}, {@code tfserving}, {@code openai-chat} (see {@code docs/models.md})
+ * @param file          {@code onnx}: the model file name in the same folder, e.g. {@code model.onnx}
+ * @param input         {@code onnx}: the input name that takes the {@code [rows, features]} float tensor;
+ *                      {@code kserve-v2}: the input tensor name (optional when the model has one input)
+ * @param output        {@code onnx}: the output name that gives the {@code [rows, labels]} class probabilities;
+ *                      {@code kserve-v2}: the output tensor name (optional when the model has one output)
  * @param labels        class labels in output order, at least two, distinct
- * @param positiveLabel the label whose probability is reported as the score
+ * @param positiveLabel the label whose probability is reported as the score; optional for {@code openai-chat}
  * @param features      the feature mapping, in model input order
  * @param training      how the model was trained, or null when unknown (a model trained elsewhere)
  * @param metrics       holdout metrics, or null when unknown
+ * @param endpoint      remote backends: where the server is and the request deadline
+ * @param chat          {@code openai-chat}: prompt, JSON schema and the content properties used
+ * @param resilience    remote backends: retries and circuit breaker, or null for the defaults
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelDescriptor(String name, String version, String backend, String file, String input,
         String output, List<String> labels, String positiveLabel, List<FeatureDefinition> features,
-        TrainingSummary training, HoldoutMetrics metrics) {
+        TrainingSummary training, HoldoutMetrics metrics, EndpointSettings endpoint, ChatSettings chat,
+        ResilienceSettings resilience) {
 
     /** The descriptor's file name in a model version folder. */
     public static final String FILE_NAME = "model.yaml";
     /** Backends a descriptor can name. */
-    public static final Set<String> BACKENDS = Set.of("onnx");
+    public static final List<String> BACKENDS = List.of("onnx", "kserve-v2", "mlflow", "tfserving", "openai-chat");
+    /** Backends that take numbers only. */
+    private static final Set<String> NUMERIC_BACKENDS = Set.of("onnx", "kserve-v2", "tfserving");
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -56,15 +68,8 @@ public record ModelDescriptor(String name, String version, String backend, Strin
         if (backend == null || !BACKENDS.contains(backend)) {
             problems.add("backend must be one of " + BACKENDS);
         }
-        if (file == null || !FILE.matcher(file).matches() || file.contains("..")) {
-            problems.add("file must be a plain file name in the model folder, like model.onnx");
-        }
-        if (input == null || input.isBlank()) {
-            problems.add("input must name the model's input tensor");
-        }
-        if (output == null || output.isBlank()) {
-            problems.add("output must name the model's probability output tensor");
-        }
+        problems.addAll(backendProblems(BACKENDS.contains(backend) ? backend : "onnx", file, input, output,
+                endpoint, chat));
         if (labels.size() < 2) {
             problems.add("labels must list at least two class labels, in output order");
         }
@@ -73,13 +78,24 @@ public record ModelDescriptor(String name, String version, String backend, Strin
         } else if (new HashSet<>(labels).size() != labels.size()) {
             problems.add("labels must be distinct");
         }
-        if (positiveLabel == null || !labels.contains(positiveLabel)) {
+        boolean chatModel = "openai-chat".equals(backend);
+        if (positiveLabel == null ? !chatModel : !labels.contains(positiveLabel)) {
             problems.add("positiveLabel must be one of the labels");
         }
         if (features.stream().anyMatch(Objects::isNull)) {
             problems.add("features must not have empty entries");
         } else {
             problems.addAll(mappingProblems(features));
+            if (NUMERIC_BACKENDS.contains(backend)) {
+                features.stream().filter(f -> !f.numeric()).forEach(f -> problems.add("feature '" + f.name()
+                        + "' has type string but the " + backend + " backend takes numbers only"));
+            }
+            if (chatModel && chat != null) {
+                Set<String> names = new HashSet<>();
+                features.forEach(f -> names.add(f.name()));
+                chat.placeholders().stream().filter(p -> !names.contains(p)).forEach(p -> problems.add(
+                        "chat prompt placeholder {{" + p + "}} is not a feature"));
+            }
         }
         if (training != null) {
             Set<String> names = new HashSet<>();
@@ -93,6 +109,51 @@ public record ModelDescriptor(String name, String version, String backend, Strin
         if (!problems.isEmpty()) {
             throw new ConfigException("model descriptor" + (name == null ? "" : " '" + name + "'"), problems);
         }
+    }
+
+    /** A descriptor without remote settings, as the embedded backend uses. */
+    public ModelDescriptor(String name, String version, String backend, String file, String input, String output,
+            List<String> labels, String positiveLabel, List<FeatureDefinition> features, TrainingSummary training,
+            HoldoutMetrics metrics) {
+        this(name, version, backend, file, input, output, labels, positiveLabel, features, training, metrics, null,
+                null, null);
+    }
+
+    private static List<String> backendProblems(String backend, String file, String input, String output,
+            EndpointSettings endpoint, ChatSettings chat) {
+        List<String> problems = new ArrayList<>();
+        if (backend.equals("onnx")) {
+            if (file == null || !FILE.matcher(file).matches() || file.contains("..")) {
+                problems.add("file must be a plain file name in the model folder, like model.onnx");
+            }
+            if (input == null || input.isBlank()) {
+                problems.add("input must name the model's input tensor");
+            }
+            if (output == null || output.isBlank()) {
+                problems.add("output must name the model's probability output tensor");
+            }
+            if (endpoint != null) {
+                problems.add("endpoint is for remote backends; the onnx backend reads 'file'");
+            }
+        } else {
+            if (file != null) {
+                problems.add("file is for the onnx backend; the " + backend + " backend calls 'endpoint'");
+            }
+            if (endpoint == null) {
+                problems.add("endpoint must give at least the server's url for the " + backend + " backend");
+            } else if (endpoint.modelName() == null && !backend.equals("mlflow")) {
+                problems.add("endpoint.modelName must name the model on the server for the " + backend
+                        + " backend");
+            }
+            if (!backend.equals("kserve-v2") && (input != null || output != null)) {
+                problems.add("input and output name tensors for the onnx and kserve-v2 backends only");
+            }
+        }
+        if (backend.equals("openai-chat") != (chat != null)) {
+            problems.add(chat == null ? "chat must give the prompt and JSON schema for the openai-chat backend"
+                    : "chat is for the openai-chat backend only");
+        }
+        return problems;
     }
 
     private static List<String> mappingProblems(List<FeatureDefinition> features) {
@@ -141,7 +202,7 @@ public record ModelDescriptor(String name, String version, String backend, Strin
     /** A copy with other training information and metrics. */
     public ModelDescriptor withTraining(TrainingSummary newTraining, HoldoutMetrics newMetrics) {
         return new ModelDescriptor(name, version, backend, file, input, output, labels, positiveLabel, features,
-                newTraining, newMetrics);
+                newTraining, newMetrics, endpoint, chat, resilience);
     }
 
     /** Checks that the descriptor names this folder's model and version. */

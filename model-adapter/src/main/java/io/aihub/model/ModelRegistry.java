@@ -5,6 +5,8 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.model.ModelBackend;
 import io.aihub.model.embedded.onnx.OnnxModelBackend;
 import io.aihub.model.mapping.FeatureMapping;
+import io.aihub.model.remote.RemoteBackends;
+import io.aihub.model.remote.SecretSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,16 @@ public final class ModelRegistry {
      *                            when the model file does not match the descriptor
      */
     public static LoadedModel load(Path modelsDir, String name, String versionOrNull) {
+        return load(modelsDir, name, versionOrNull, SecretSource.environment());
+    }
+
+    /**
+     * Like {@link #load(Path, String, String)}, looking up the secrets a remote model's {@code endpoint} names
+     * (such as {@code apiKeyEnv}) in {@code secrets}. A remote backend comes wrapped in a
+     * {@link io.aihub.model.resilience.ResilientModelBackend}; a {@code kserve-v2} model's metadata is read and
+     * checked here, so an unreachable server or a mismatch fails the load.
+     */
+    public static LoadedModel load(Path modelsDir, String name, String versionOrNull, SecretSource secrets) {
         requireSafeNames(name, versionOrNull);
         Path modelDir = modelsDir.resolve(name);
         if (!Files.isDirectory(modelDir)) {
@@ -61,7 +73,7 @@ public final class ModelRegistry {
         ModelDescriptor descriptor = ModelDescriptor.read(descriptorFile);
         descriptor.requireLocation(name, version);
         FeatureMapping mapping = descriptor.mapping();
-        ModelBackend backend = openBackend(descriptor, versionDir);
+        ModelBackend backend = openBackend(descriptor, versionDir, secrets);
         List<String> problems = mapping.validateAgainst(backend.metadata());
         if (!problems.isEmpty()) {
             backend.close();
@@ -112,12 +124,11 @@ public final class ModelRegistry {
         return versions.get(versions.size() - 1).toString();
     }
 
-    private static ModelBackend openBackend(ModelDescriptor descriptor, Path versionDir) {
+    private static ModelBackend openBackend(ModelDescriptor descriptor, Path versionDir, SecretSource secrets) {
         if ("onnx".equals(descriptor.backend())) {
             return OnnxModelBackend.open(descriptor, versionDir.resolve(descriptor.file()));
         }
-        throw new PermanentException("MODEL_BACKEND_UNSUPPORTED", "model " + descriptor.reference()
-                + ": backend '" + descriptor.backend() + "' cannot be loaded from a folder");
+        return RemoteBackends.open(descriptor, secrets);
     }
 
     private static List<String> subfolders(Path dir) {

@@ -112,7 +112,7 @@ class ModelDescriptorTest {
                     assertThat(e.problems()).containsExactly(
                             "name must be lower case letters, digits, '-' or '_' (at most 64)",
                             "version must be a semantic version like 1.0.0",
-                            "backend must be one of [onnx]",
+                            "backend must be one of [onnx, kserve-v2, mlflow, tfserving, openai-chat]",
                             "file must be a plain file name in the model folder, like model.onnx",
                             "input must name the model's input tensor",
                             "labels must be distinct",
