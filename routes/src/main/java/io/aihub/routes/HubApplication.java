@@ -96,6 +96,7 @@ public final class HubApplication {
         MeterRegistry metrics = context.getRegistry().findSingleByType(MeterRegistry.class);
         if (metrics != null) {
             HubMetrics.bind(metrics, runtime().counters());
+            HubMetrics.bindCircuits(metrics, runtime().circuits());
         }
         var simulators = configurer.simulators();
         if (simulators != null) {

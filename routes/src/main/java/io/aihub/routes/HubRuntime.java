@@ -47,6 +47,7 @@ public final class HubRuntime implements AutoCloseable {
     private final Map<String, Map<String, String>> resolvedSettings = new LinkedHashMap<>();
     private final Map<String, WebhookEndpoint> webhooks = new LinkedHashMap<>();
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
+    private final io.aihub.routes.observe.ModelCircuits circuits = new io.aihub.routes.observe.ModelCircuits();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private EmbeddedBroker embeddedBroker;
     private ActiveMQConnectionFactory connectionFactory;
@@ -134,9 +135,15 @@ public final class HubRuntime implements AutoCloseable {
             throw new IllegalArgumentException("model " + name + " " + meta.version() + ": mapping does not fit the "
                     + "model: " + String.join("; ", problems));
         }
+        circuits.watch(name + "@" + meta.version(), loaded.backend());
         LOG.info("AIHUB-MODEL-0001 model {} {} loaded ({} backend, {} features)", name, meta.version(),
                 meta.backend(), meta.features().size());
         return loaded;
+    }
+
+    /** The remote models' circuit breakers. */
+    public io.aihub.routes.observe.ModelCircuits circuits() {
+        return circuits;
     }
 
     public String hubVersion() {
@@ -186,7 +193,28 @@ public final class HubRuntime implements AutoCloseable {
 
     /** Names of the loaded models. */
     public List<String> modelNames() {
-        return List.copyOf(models.keySet());
+        return models.keySet().stream().filter(k -> !k.contains("@")).toList();
+    }
+
+    /**
+     * A specific version of a model (a route's pinned version, shadow or canary), loaded on first use and kept
+     * until the hub stops.
+     */
+    public synchronized LoadedModel model(String name, String version) {
+        if (version == null || version.isBlank()) {
+            return model(name);
+        }
+        LoadedModel configured = models.get(name);
+        if (configured != null && configured.backend().metadata().version().equals(version)) {
+            return configured;
+        }
+        String key = name + "@" + version;
+        LoadedModel loaded = models.get(key);
+        if (loaded == null) {
+            loaded = loadModel(name, Optional.of(version));
+            models.put(key, loaded);
+        }
+        return loaded;
     }
 
     /** A loaded model by name; models are loaded at start from {@code aihub.models}. */

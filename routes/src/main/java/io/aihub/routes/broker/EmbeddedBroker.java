@@ -123,6 +123,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setNodeManagerLockDirectory(dir.resolve("lock").toString())
                 .setIDCacheSize(settings.idCacheSize())
                 .setPersistIDCache(true)
+                // a message delivered before a broker crash comes back flagged as redelivered, so a sink checks
+                // whether the earlier attempt already wrote it
+                .setPersistDeliveryCountBeforeDelivery(true)
                 .setMaxDiskUsage(settings.maxDiskUsagePercent())
                 .setMessageExpiryScanPeriod(30_000);
         config.addAcceptorConfiguration("in-vm", inVmUrl);

@@ -20,6 +20,12 @@ public final class ExchangeKeys {
      */
     public static final String REPLAYS = "AihubReplays";
 
+    /**
+     * Header: {@code Set<String>} of the batch's event ids whose message the broker delivered before (the hub
+     * stopped or failed before acknowledging): a sink may already have written them.
+     */
+    public static final String REDELIVERED = "AihubRedelivered";
+
     private ExchangeKeys() {
     }
 }

@@ -24,13 +24,14 @@ public final class EnvelopeFactory {
     }
 
     /** The event for a record scored by {@code model}, read through a connector of type {@code connectorType}. */
-    public PredictionEvent envelope(ScoredRecord scored, ModelMetadata model, String connectorType) {
+    public PredictionEvent envelope(ScoredRecord scored, ModelMetadata pageModel, String connectorType) {
+        ModelMetadata model = scored.model() == null ? pageModel : scored.model();
         var record = scored.record();
         var source = new SourceBlock(record.system(), connectorType, record.entity(), record.id(), record.version(),
                 record.modifiedAt() == null ? null : record.modifiedAt().toString());
         var prediction = scored.prediction();
         var block = new PredictionBlock(model.name(), model.version(), model.backend(), prediction.label(),
-                prediction.score(), prediction.scores(), scored.latencyMs(), scored.inputHash(), null, List.of());
+                prediction.score(), prediction.scores(), scored.latencyMs(), scored.inputHash(), scored.fallback(), scored.shadow());
         var data = new PredictionData(source, scored.usedFields(), block, new RouteBlock(routeId, hubVersion));
         return PredictionEvent.of(data, clock.instant());
     }

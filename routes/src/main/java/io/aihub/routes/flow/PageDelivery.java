@@ -53,6 +53,7 @@ public final class PageDelivery implements AutoCloseable {
         PagePublisher.Result result = publisher.publish(events, letters);
         RouteCounters counters = runtime.counters().route(routeId);
         counters.scored.add(page.scored().size());
+        counters.fallbacks.add(page.scored().stream().filter(r -> r.fallback() != null).count());
         counters.published.add(result.published());
         counters.deadLettered.add(result.deadLetters());
         counters.duplicates.add(result.duplicates());

@@ -1,78 +1,213 @@
 package io.aihub.routes.flow;
 
 import io.aihub.api.envelope.EventIds;
+import io.aihub.api.envelope.PredictionBlock;
 import io.aihub.api.error.AihubException;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.model.FeatureRow;
 import io.aihub.api.model.ModelBackend;
 import io.aihub.api.model.ModelOutcome;
+import io.aihub.api.model.Prediction;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourceRecord;
 import io.aihub.model.mapping.FeatureMapping;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores a page: maps every record with the route's feature mapping and sends all mappable records to the
  * backend in one call. A record that cannot be mapped, or whose output is invalid, becomes a
- * {@link FailedRecord}; the rest of the page goes on. A retriable model failure is thrown, so the caller
- * retries the whole page; a permanent whole-batch failure fails every record of the batch.
+ * {@link FailedRecord}; the rest of the page goes on. When the model cannot score now (a retriable failure),
+ * the route's declared {@link ModelFallback} applies: by default the failure is thrown, so the caller retries
+ * the whole page. A permanent whole-batch failure fails every record of the batch.
+ *
+ * <p>With a {@link Challenger}: a canary scores its share of the records instead of the champion; a shadow
+ * scores the champion's records again and its results ride along, and a shadow failure never affects the
+ * champion's results.
  */
 public final class PageScorer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PageScorer.class);
+
+    /** A model version as a route uses it: its mapping (with the route's renames) and its backend. */
+    public record Scoring(FeatureMapping mapping, ModelBackend backend) {
+        public Scoring {
+            Objects.requireNonNull(mapping, "mapping");
+            Objects.requireNonNull(backend, "backend");
+        }
+    }
+
     private final String modelName;
-    private final FeatureMapping mapping;
-    private final ModelBackend backend;
+    private final Scoring champion;
+    private final Scoring challenger;
+    private final Challenger challengerSpec;
+    private final ModelFallback fallback;
+    private final LongAdder shadowFailures = new LongAdder();
 
     public PageScorer(String modelName, FeatureMapping mapping, ModelBackend backend) {
+        this(modelName, new Scoring(mapping, backend), null, null, ModelFallback.NONE);
+    }
+
+    /**
+     * @param challenger     the challenger version, or null
+     * @param challengerSpec how it is used (shadow or canary), or null when there is no challenger
+     */
+    public PageScorer(String modelName, Scoring champion, Scoring challenger, Challenger challengerSpec,
+            ModelFallback fallback) {
         this.modelName = Objects.requireNonNull(modelName, "modelName");
-        this.mapping = Objects.requireNonNull(mapping, "mapping");
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.champion = Objects.requireNonNull(champion, "champion");
+        this.challenger = challenger;
+        this.challengerSpec = challengerSpec;
+        this.fallback = Objects.requireNonNull(fallback, "fallback");
+        if ((challenger == null) != (challengerSpec == null)) {
+            throw new IllegalArgumentException("a challenger needs both its scoring and its spec");
+        }
     }
 
     public FeatureMapping mapping() {
-        return mapping;
+        return champion.mapping();
     }
 
-    /** Scores every record of the page; throws only a retriable {@link AihubException}. */
+    /** Shadow scorings that failed (their records went on with the champion's result only). */
+    public long shadowFailures() {
+        return shadowFailures.sum();
+    }
+
+    /** Scores every record of the page; throws only a retriable {@link AihubException} (fallback {@code none}). */
     public ScoredPage score(SourcePage page) {
+        List<SourceRecord> toChampion = new ArrayList<>();
+        List<SourceRecord> toCanary = new ArrayList<>();
+        for (SourceRecord record : page.records()) {
+            if (challengerSpec != null && challengerSpec.takes(record.id())) {
+                toCanary.add(record);
+            } else {
+                toChampion.add(record);
+            }
+        }
+        Map<SourceRecord, ScoredRecord> scored = new IdentityHashMap<>();
+        Map<SourceRecord, FailedRecord> failed = new IdentityHashMap<>();
+        scoreWith(champion, toChampion, false, scored, failed);
+        if (!toCanary.isEmpty()) {
+            scoreWith(challenger, toCanary, true, scored, failed);
+        }
+        if (challengerSpec != null && !challengerSpec.canary()) {
+            shadow(scored);
+        }
+        List<ScoredRecord> scoredInOrder = new ArrayList<>(scored.size());
+        List<FailedRecord> failedInOrder = new ArrayList<>(failed.size());
+        for (SourceRecord record : page.records()) {
+            if (scored.containsKey(record)) {
+                scoredInOrder.add(scored.get(record));
+            } else if (failed.containsKey(record)) {
+                failedInOrder.add(failed.get(record));
+            }
+        }
+        return new ScoredPage(page, champion.backend().metadata(), scoredInOrder, failedInOrder);
+    }
+
+    private void scoreWith(Scoring scoring, List<SourceRecord> records, boolean isCanary,
+            Map<SourceRecord, ScoredRecord> scored, Map<SourceRecord, FailedRecord> failed) {
         List<SourceRecord> mapped = new ArrayList<>();
         List<FeatureRow> rows = new ArrayList<>();
-        List<FailedRecord> failed = new ArrayList<>();
-        for (SourceRecord record : page.records()) {
+        for (SourceRecord record : records) {
             try {
-                rows.add(mapping.map(record.fields()));
+                rows.add(scoring.mapping().map(record.fields()));
                 mapped.add(record);
             } catch (AihubException e) {
-                failed.add(new FailedRecord(record, e, "map"));
+                failed.put(record, new FailedRecord(record, e, "map"));
             } catch (RuntimeException e) {
-                failed.add(new FailedRecord(record, new PermanentException("MAPPING_FAILED",
+                failed.put(record, new FailedRecord(record, new PermanentException("MAPPING_FAILED",
                         "feature mapping failed: " + e.getClass().getSimpleName(), e), "map"));
             }
         }
-        List<ScoredRecord> scored = new ArrayList<>(rows.size());
-        if (!rows.isEmpty()) {
-            long started = System.nanoTime();
-            List<ModelOutcome> outcomes = scoreBatch(rows);
+        if (rows.isEmpty()) {
+            return;
+        }
+        var metadata = scoring.backend().metadata();
+        long started = System.nanoTime();
+        List<ModelOutcome> outcomes;
+        try {
+            outcomes = scoreBatch(scoring.backend(), rows);
+        } catch (AihubException e) {
+            if (!e.retriable() || fallback.kind() == ModelFallback.Kind.NONE) {
+                throw e;
+            }
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            for (int i = 0; i < outcomes.size(); i++) {
+            for (int i = 0; i < mapped.size(); i++) {
                 SourceRecord record = mapped.get(i);
-                ModelOutcome outcome = outcomes.get(i);
-                if (outcome.isSuccess()) {
-                    scored.add(new ScoredRecord(record, usedFields(record), outcome.prediction(),
-                            inputHash(rows.get(i)), latencyMs));
+                if (fallback.kind() == ModelFallback.Kind.DEAD_LETTER) {
+                    failed.put(record, new FailedRecord(record, e, "score"));
                 } else {
-                    failed.add(new FailedRecord(record, outcome.error(), "score"));
+                    scored.put(record, new ScoredRecord(record, usedFields(scoring.mapping(), record),
+                            new Prediction(null, fallback.score(), Map.of()), inputHash(rows.get(i)), latencyMs,
+                            metadata, "default-score: " + e.code(), List.of()));
                 }
             }
+            return;
         }
-        return new ScoredPage(page, backend.metadata(), scored, failed);
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        for (int i = 0; i < outcomes.size(); i++) {
+            SourceRecord record = mapped.get(i);
+            ModelOutcome outcome = outcomes.get(i);
+            if (outcome.isSuccess()) {
+                scored.put(record, new ScoredRecord(record, usedFields(scoring.mapping(), record),
+                        outcome.prediction(), inputHash(rows.get(i)), latencyMs, isCanary ? metadata : null, null,
+                        List.of()));
+            } else {
+                failed.put(record, new FailedRecord(record, outcome.error(), "score"));
+            }
+        }
     }
 
-    private List<ModelOutcome> scoreBatch(List<FeatureRow> rows) {
+    /** Scores the champion's records again with the shadow; any failure leaves them without a shadow result. */
+    private void shadow(Map<SourceRecord, ScoredRecord> scored) {
+        List<SourceRecord> records = new ArrayList<>();
+        List<FeatureRow> rows = new ArrayList<>();
+        for (Map.Entry<SourceRecord, ScoredRecord> e : scored.entrySet()) {
+            if (e.getValue().fallback() != null) {
+                continue;
+            }
+            try {
+                rows.add(challenger.mapping().map(e.getKey().fields()));
+                records.add(e.getKey());
+            } catch (RuntimeException mappingFailure) {
+                shadowFailures.increment();
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        var metadata = challenger.backend().metadata();
+        List<ModelOutcome> outcomes;
+        try {
+            outcomes = challenger.backend().predict(rows);
+        } catch (RuntimeException e) {
+            shadowFailures.add(rows.size());
+            LOG.warn("AIHUB-MODEL-0010 shadow {} {} failed for {} record(s): {}", metadata.name(), metadata.version(),
+                    rows.size(), e instanceof AihubException ae ? ae.code() : e.getClass().getSimpleName());
+            return;
+        }
+        for (int i = 0; i < Math.min(outcomes.size(), records.size()); i++) {
+            ModelOutcome outcome = outcomes.get(i);
+            if (!outcome.isSuccess()) {
+                shadowFailures.increment();
+                continue;
+            }
+            SourceRecord record = records.get(i);
+            Prediction p = outcome.prediction();
+            scored.put(record, scored.get(record).withShadow(List.of(new PredictionBlock.ShadowPrediction(
+                    metadata.name(), metadata.version(), p.label(), p.score()))));
+        }
+    }
+
+    private List<ModelOutcome> scoreBatch(ModelBackend backend, List<FeatureRow> rows) {
         List<ModelOutcome> outcomes;
         try {
             outcomes = backend.predict(rows);
@@ -90,7 +225,7 @@ public final class PageScorer {
         return outcomes;
     }
 
-    private Map<String, Object> usedFields(SourceRecord record) {
+    private static Map<String, Object> usedFields(FeatureMapping mapping, SourceRecord record) {
         Map<String, Object> used = new LinkedHashMap<>();
         for (String field : mapping.sourceFields()) {
             used.put(field, record.fields().get(field));

@@ -23,6 +23,17 @@ public final class HubMetrics {
         counters.routes().forEach(route -> register(registry, route));
     }
 
+    /** Registers each remote model's circuit breaker: its state (0 closed, 1 open, 2 half-open) and openings. */
+    public static void bindCircuits(MeterRegistry registry, ModelCircuits circuits) {
+        circuits.all().forEach((model, circuit) -> {
+            io.micrometer.core.instrument.Gauge.builder("aihub.model.circuit.state", circuit, c -> c.state())
+                    .description("circuit breaker state: 0 closed, 1 open, 2 half-open").tag("model", model)
+                    .register(registry);
+            FunctionCounter.builder("aihub.model.circuit.opened", circuit.opened(), LongAdder::doubleValue)
+                    .description("times the circuit breaker opened").tag("model", model).register(registry);
+        });
+    }
+
     private static void register(MeterRegistry registry, RouteCounters route) {
         records(registry, route, "pulled", "records read from the source", r -> r.pulled);
         records(registry, route, "scored", "records the model scored", r -> r.scored);
@@ -31,6 +42,8 @@ public final class HubMetrics {
         records(registry, route, "dead_lettered", "records sent to the dead-letter queue", r -> r.deadLettered);
         records(registry, route, "bi_rows", "new rows in the BI predictions table", r -> r.biRows);
         records(registry, route, "written_back", "records written back to the source system", r -> r.writtenBack);
+        records(registry, route, "fallback", "records given the route's declared fallback score", r -> r.fallbacks);
+        records(registry, route, "rejected", "pushed events refused before scoring", r -> r.rejected);
         FunctionCounter.builder("aihub.page.failures", route.pageFailures, LongAdder::doubleValue)
                 .description("pages not delivered and retried").tag("route", route.routeId()).register(registry);
     }

@@ -12,6 +12,8 @@ public final class RouteCounters {
     public final LongAdder deadLettered = new LongAdder();
     public final LongAdder biRows = new LongAdder();
     public final LongAdder writtenBack = new LongAdder();
+    /** Records given the route's declared fallback score instead of a model's. */
+    public final LongAdder fallbacks = new LongAdder();
     public final LongAdder pageFailures = new LongAdder();
     /** Pushed events refused before scoring (bad signature, malformed body, too large). */
     public final LongAdder rejected = new LongAdder();

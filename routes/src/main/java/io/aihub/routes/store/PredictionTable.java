@@ -25,6 +25,9 @@ public final class PredictionTable {
             + "label, score, scores_json, latency_ms, input_hash, fallback, predicted_at, hub_version, stored_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+    private static final String INSERT_SHADOW = "INSERT INTO prediction_shadows (event_id, model, model_version, "
+            + "label, score) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
     private final DataSource dataSource;
     private final ObjectMapper json;
 
@@ -54,6 +57,7 @@ public final class PredictionTable {
                 for (int count : s.executeBatch()) {
                     inserted += Math.max(count, 0);
                 }
+                insertShadows(c, events);
                 c.commit();
                 return inserted;
             } catch (SQLException | RuntimeException e) {
@@ -63,6 +67,26 @@ public final class PredictionTable {
         } catch (SQLException e) {
             throw new RetriableException("DB_UNAVAILABLE", "cannot store " + events.size() + " prediction(s): "
                     + e.getSQLState(), e);
+        }
+    }
+
+    private static void insertShadows(Connection c, List<PredictionEvent> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_SHADOW)) {
+            int rows = 0;
+            for (PredictionEvent event : events) {
+                for (var shadow : event.data().prediction().shadow()) {
+                    s.setString(1, event.id());
+                    s.setString(2, shadow.model());
+                    s.setString(3, shadow.modelVersion());
+                    s.setString(4, shadow.label());
+                    s.setDouble(5, shadow.score());
+                    s.addBatch();
+                    rows++;
+                }
+            }
+            if (rows > 0) {
+                s.executeBatch();
+            }
         }
     }
 

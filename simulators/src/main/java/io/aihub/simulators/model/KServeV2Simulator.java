@@ -27,6 +27,7 @@ public final class KServeV2Simulator extends ModelServerSimulator {
     private final int features;
     private final String outputName;
     private final int labels;
+    private final java.util.function.Function<double[], float[]> scorer;
 
     private KServeV2Simulator(Builder builder) {
         super("kserve-v2");
@@ -37,6 +38,7 @@ public final class KServeV2Simulator extends ModelServerSimulator {
         this.features = builder.features;
         this.outputName = builder.outputName;
         this.labels = builder.labels;
+        this.scorer = builder.scorer;
     }
 
     public static Builder builder() {
@@ -116,7 +118,7 @@ public final class KServeV2Simulator extends ModelServerSimulator {
             for (int f = 0; f < features; f++) {
                 row[f] = data.get(r * features + f).asDouble();
             }
-            float[] probabilities = ChurnLogit.probabilities(row);
+            float[] probabilities = scorer.apply(row);
             boolean nan = fault != null && fault.kind() == ModelFault.Kind.NAN_OUTPUT && fault.rows().contains(r);
             for (float p : probabilities) {
                 out.add(nan ? Double.NaN : (double) p);
@@ -151,8 +153,18 @@ public final class KServeV2Simulator extends ModelServerSimulator {
         private int features = ChurnLogit.FEATURES.size();
         private String outputName = "output";
         private int labels = ChurnLogit.LABELS.size();
+        private java.util.function.Function<double[], float[]> scorer = ChurnLogit::probabilities;
 
         private Builder() {
+        }
+
+        /**
+         * What the served model computes: one row of inputs to its class probabilities. {@link ChurnLogit} by
+         * default; a test can serve a real model (e.g. the shipped ONNX one) to compare backends.
+         */
+        public Builder scorer(java.util.function.Function<double[], float[]> value) {
+            this.scorer = java.util.Objects.requireNonNull(value, "scorer");
+            return this;
         }
 
         /** The model name served ({@code churn}). */

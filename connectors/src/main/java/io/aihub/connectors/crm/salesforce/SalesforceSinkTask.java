@@ -68,7 +68,20 @@ public final class SalesforceSinkTask implements SinkTask {
         }
         String path = "/services/data/" + settings.apiVersion() + "/composite/sobjects";
         for (int from = 0; from < sendable.size(); from += MAX_RECORDS_PER_CALL) {
-            List<Integer> chunk = sendable.subList(from, Math.min(sendable.size(), from + MAX_RECORDS_PER_CALL));
+            List<Integer> all = sendable.subList(from, Math.min(sendable.size(), from + MAX_RECORDS_PER_CALL));
+            Map<String, JsonNode> current = currentValues(batch, all);
+            List<Integer> chunk = new ArrayList<>();
+            for (int index : all) {
+                if (unchanged(batch.get(index), current.get(batch.get(index).recordId()))) {
+                    results[index] = new SinkResult(batch.get(index).recordId(), SinkStatus.SKIPPED_UNCHANGED, null,
+                            "already holds these values");
+                } else {
+                    chunk.add(index);
+                }
+            }
+            if (chunk.isEmpty()) {
+                continue;
+            }
             JsonNode response = session.patch("composite update", path, requestBody(batch, chunk));
             if (!response.isArray() || response.size() != chunk.size()) {
                 throw new PermanentException(SalesforceResponses.PROTOCOL, "connector '" + settings.instanceName()
@@ -132,5 +145,57 @@ public final class SalesforceSinkTask implements SinkTask {
             record.fields().forEach((name, value) -> node.set(name, SalesforceJson.MAPPER.valueToTree(value)));
         }
         return body;
+    }
+
+    /**
+     * The current values of the fields to write of the records delivered before (an earlier attempt may have
+     * written them before the hub stopped), read in one SOQL query: those already holding their values are not
+     * written again, so each record version is written once. First deliveries cost no extra call. Records the
+     * query does not return are left to the write (which reports them).
+     */
+    private Map<String, JsonNode> currentValues(List<SinkRecord> batch, List<Integer> chunk) {
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        List<String> ids = new ArrayList<>();
+        for (int index : chunk) {
+            if (batch.get(index).redelivered()) {
+                fields.addAll(batch.get(index).fields().keySet());
+                ids.add(SoqlLiterals.quote(batch.get(index).recordId()));
+            }
+        }
+        if (ids.isEmpty() || fields.isEmpty()) {
+            return Map.of();
+        }
+        String soql = "SELECT Id, " + String.join(", ", fields) + " FROM " + settings.entity() + " WHERE Id IN ("
+                + String.join(",", ids) + ")";
+        String path = "/services/data/" + settings.apiVersion() + "/query?q="
+                + java.net.URLEncoder.encode(soql, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode response = session.get("pre-read before write", path, Map.of());
+        Map<String, JsonNode> current = new java.util.HashMap<>();
+        for (JsonNode record : response.path("records")) {
+            current.put(record.path("Id").asText(), record);
+        }
+        return current;
+    }
+
+    private static boolean unchanged(SinkRecord record, JsonNode current) {
+        if (current == null) {
+            return false;
+        }
+        for (Map.Entry<String, Object> field : record.fields().entrySet()) {
+            JsonNode now = current.get(field.getKey());
+            Object wanted = field.getValue();
+            if (now == null || now.isNull()) {
+                if (wanted != null) {
+                    return false;
+                }
+            } else if (wanted instanceof Number n) {
+                if (!now.isNumber() || Double.compare(now.asDouble(), n.doubleValue()) != 0) {
+                    return false;
+                }
+            } else if (wanted == null || !now.asText().equals(String.valueOf(wanted))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

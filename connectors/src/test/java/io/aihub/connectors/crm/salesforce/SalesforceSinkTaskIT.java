@@ -137,4 +137,33 @@ class SalesforceSinkTaskIT {
         });
         bad.stop();
     }
+
+    @Test
+    void shouldNotWriteARedeliveredRecordAgainWhenItAlreadyHoldsTheValues() {
+        List<SinkRecord> first = ids.subList(0, 10).stream().map(id -> score(id, 0.7)).toList();
+        assertThat(sink.put(first)).allMatch(r -> r.status() == SinkStatus.WRITTEN);
+        int writesBefore = sim.writeLog().size();
+
+        // Redelivered after a crash: 8 already hold their values, 2 carry a newer score (a later version).
+        List<SinkRecord> again = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            again.add((i < 8 ? score(ids.get(i), 0.7) : score(ids.get(i), 0.2)).asRedelivered());
+        }
+        long callsBefore = sim.apiCallCount();
+        List<SinkResult> results = sink.put(again);
+
+        assertThat(results.subList(0, 8)).allMatch(r -> r.status() == SinkStatus.SKIPPED_UNCHANGED);
+        assertThat(results.subList(8, 10)).allMatch(r -> r.status() == SinkStatus.WRITTEN);
+        assertThat(sim.writeLog().subList(writesBefore, sim.writeLog().size()))
+                .extracting(SalesforceSimulator.WriteEvent::recordId).containsExactlyInAnyOrder(ids.get(8), ids.get(9));
+        assertThat(sim.apiCallCount() - callsBefore).as("one pre-read and one write").isEqualTo(2);
+        assertThat(sim.account(ids.get(9))).containsEntry("Churn_Score__c", 0.2);
+    }
+
+    @Test
+    void shouldNotPreReadRecordsDeliveredForTheFirstTime() {
+        long callsBefore = sim.apiCallCount();
+        sink.put(ids.subList(0, 5).stream().map(id -> score(id, 0.4)).toList());
+        assertThat(sim.apiCallCount() - callsBefore).isEqualTo(1);
+    }
 }

@@ -25,6 +25,7 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
     private int maxBatch = 100;
     private long maxWait = 200;
     private long timeout = 30_000;
+    private String fallback = "none";
 
     AihubEventsEndpoint(String uri, AihubEventsComponent component, HubRuntime runtime, String connector) {
         super(uri, component);
@@ -120,5 +121,17 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
     List<String> subscriberList() {
         return Arrays.stream(subscribers.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> Addresses.checked("subscriber", s)).distinct().toList();
+    }
+
+    public String getFallback() {
+        return fallback;
+    }
+
+    /**
+     * When the model cannot score now: {@code none} (default: the request gets 503 and the sender retries),
+     * {@code dead-letter} or {@code default-score:<score>}.
+     */
+    public void setFallback(String fallback) {
+        this.fallback = fallback == null ? "none" : fallback;
     }
 }

@@ -3,7 +3,6 @@ package io.aihub.routes.component.events;
 import io.aihub.connectors.portal.webhook.WebhookEndpoint;
 import io.aihub.connectors.portal.webhook.WebhookEvent;
 import io.aihub.connectors.portal.webhook.WebhookRejectedException;
-import io.aihub.model.LoadedModel;
 import io.aihub.model.mapping.FieldRenames;
 import io.aihub.routes.flow.EventBatcher;
 import io.aihub.routes.flow.PageDelivery;
@@ -51,9 +50,8 @@ final class AihubEventsProducer extends DefaultProducer {
         super.doStart();
         var runtime = endpoint.runtime();
         webhook = runtime.webhook(endpoint.getConnector());
-        LoadedModel model = runtime.model(endpoint.getModel());
-        PageScorer scorer = new PageScorer(endpoint.getModel(),
-                model.mapping().withSourceFields(FieldRenames.parse(endpoint.getFields())), model.backend());
+        PageScorer scorer = io.aihub.routes.component.model.AihubModelProducer.scorerFor(runtime,
+                endpoint.getModel(), "", FieldRenames.parse(endpoint.getFields()), endpoint.getFallback(), "", "");
         delivery = new PageDelivery(runtime, endpoint.getRouteId(), endpoint.subscriberList());
         batcher = new EventBatcher(endpoint.getRouteId(), endpoint.getMaxBatch(), endpoint.getMaxWait(),
                 scorer::score, page -> delivery.deliver(page));

@@ -2,7 +2,11 @@ package io.aihub.routes.component.model;
 
 import io.aihub.api.source.SourcePage;
 import io.aihub.model.LoadedModel;
+import io.aihub.routes.HubRuntime;
+import io.aihub.routes.flow.Challenger;
+import io.aihub.routes.flow.ModelFallback;
 import io.aihub.routes.flow.PageScorer;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
@@ -11,7 +15,7 @@ import org.apache.camel.support.DefaultProducer;
  * {@link io.aihub.routes.flow.ScoredPage}. A retriable model failure fails the exchange, so the source retries
  * the page.
  */
-final class AihubModelProducer extends DefaultProducer {
+public final class AihubModelProducer extends DefaultProducer {
 
     private final AihubModelEndpoint endpoint;
     private PageScorer scorer;
@@ -24,9 +28,22 @@ final class AihubModelProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        LoadedModel model = endpoint.runtime().model(endpoint.getModel());
-        scorer = new PageScorer(endpoint.getModel(), model.mapping().withSourceFields(endpoint.fieldRenames()),
-                model.backend());
+        scorer = scorerFor(endpoint.runtime(), endpoint.getModel(), endpoint.getVersion(), endpoint.fieldRenames(),
+                endpoint.getFallback(), endpoint.getShadow(), endpoint.getCanary());
+    }
+
+    /** The scorer a route's model options describe; shared with the webhook route. */
+    public static PageScorer scorerFor(HubRuntime runtime, String name, String version, Map<String, String> renames,
+            String fallback, String shadow, String canary) {
+        LoadedModel model = runtime.model(name, version);
+        Challenger challenger = Challenger.parse(shadow, canary);
+        PageScorer.Scoring challengerScoring = null;
+        if (challenger != null) {
+            LoadedModel second = runtime.model(name, challenger.version());
+            challengerScoring = new PageScorer.Scoring(second.mapping().withSourceFields(renames), second.backend());
+        }
+        return new PageScorer(name, new PageScorer.Scoring(model.mapping().withSourceFields(renames),
+                model.backend()), challengerScoring, challenger, ModelFallback.parse(fallback));
     }
 
     @Override

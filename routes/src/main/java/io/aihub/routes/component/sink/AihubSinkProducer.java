@@ -54,9 +54,13 @@ final class AihubSinkProducer extends DefaultProducer {
         @SuppressWarnings("unchecked")
         List<PredictionEvent> events = exchange.getMessage().getMandatoryBody(List.class);
         String routeId = exchange.getMessage().getHeader(ExchangeKeys.ROUTE_ID, String.class);
+        @SuppressWarnings("unchecked")
+        java.util.Set<String> redelivered = exchange.getMessage().getHeader(ExchangeKeys.REDELIVERED,
+                java.util.Set.of(), java.util.Set.class);
         List<SinkRecord> records = new ArrayList<>(events.size());
         for (PredictionEvent event : events) {
-            records.add(mapping.toSinkRecord(event));
+            SinkRecord record = mapping.toSinkRecord(event);
+            records.add(redelivered.contains(event.id()) ? record.asRedelivered() : record);
         }
         List<SinkResult> results = task.put(records);
         if (results.size() != records.size()) {

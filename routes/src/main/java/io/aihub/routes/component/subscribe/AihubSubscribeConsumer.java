@@ -119,10 +119,15 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             messages.add(next);
         }
         List<PredictionEvent> events = new ArrayList<>(messages.size());
+        java.util.Set<String> redelivered = new java.util.HashSet<>();
         int invalid = 0;
         for (Message message : messages) {
             try {
-                events.add(endpoint.runtime().codec().read(((TextMessage) message).getText()));
+                PredictionEvent event = endpoint.runtime().codec().read(((TextMessage) message).getText());
+                events.add(event);
+                if (message.getJMSRedelivered()) {
+                    redelivered.add(event.id());
+                }
             } catch (AihubException | ClassCastException e) {
                 deadLetters.sendInvalid(message, endpoint.getSubscriber(), e);
                 invalid++;
@@ -133,6 +138,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             exchange.getMessage().setBody(events);
             exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
             exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, events.size());
+            exchange.getMessage().setHeader(ExchangeKeys.REDELIVERED, redelivered);
             if (!events.isEmpty()) {
                 getProcessor().process(exchange);
             }
