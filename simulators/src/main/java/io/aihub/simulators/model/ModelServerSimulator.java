@@ -61,6 +61,7 @@ public abstract class ModelServerSimulator implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
     private volatile String baseUrl;
+    private int port;
     private boolean closed;
 
     protected ModelServerSimulator(String protocol) {
@@ -76,7 +77,7 @@ public abstract class ModelServerSimulator implements AutoCloseable {
             return;
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the " + protocol + " simulator", e);
         }
@@ -89,8 +90,28 @@ public abstract class ModelServerSimulator implements AutoCloseable {
         server.createContext("/", this::exchange);
         server.setExecutor(executor);
         server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        port = server.getAddress().getPort();
+        baseUrl = "http://127.0.0.1:" + port;
         LOG.info("AIHUB-SIM-0201 {} simulator started on {}", protocol, baseUrl);
+    }
+
+    /**
+     * An outage: the server stops listening, so connections are refused, until {@link #comeBack()} serves again
+     * on the same port.
+     */
+    public final synchronized void goDown() {
+        if (server == null) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        server = null;
+        LOG.info("AIHUB-SIM-0202 {} simulator down (port {} closed)", protocol, port);
+    }
+
+    /** Ends an outage begun with {@link #goDown()}. */
+    public final synchronized void comeBack() {
+        start();
     }
 
     /** {@code http://127.0.0.1:<port>}. */

@@ -133,38 +133,62 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
                 invalid++;
             }
         }
-        Exchange exchange = createExchange(false);
-        try {
-            exchange.getMessage().setBody(events);
-            exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
-            exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, events.size());
-            exchange.getMessage().setHeader(ExchangeKeys.REDELIVERED, redelivered);
-            if (!events.isEmpty()) {
-                getProcessor().process(exchange);
-            }
-            Exception failure = exchange.getException();
-            if (failure != null) {
-                session.rollback();
-                String code = failure instanceof AihubException ae ? ae.code() : failure.getClass().getSimpleName();
-                LOG.warn("AIHUB-SUBSCRIBE-0004 {}: batch of {} failed ({}): {}; rolled back for redelivery", worker,
-                        messages.size(), code, failure.getMessage());
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            List<DeadLetter> letters = exchange.getProperty(ExchangeKeys.DEAD_LETTERS, List.class);
-            if (letters != null) {
-                for (DeadLetter letter : letters) {
-                    deadLetters.send(letter);
+        long backoff = 0;
+        while (true) {
+            Exchange exchange = createExchange(false);
+            try {
+                exchange.getMessage().setBody(events);
+                exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
+                exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, events.size());
+                exchange.getMessage().setHeader(ExchangeKeys.REDELIVERED, redelivered);
+                if (!events.isEmpty()) {
+                    getProcessor().process(exchange);
                 }
+                Exception failure = exchange.getException();
+                if (failure instanceof AihubException ae && ae.retriable() && running) {
+                    // The system behind the subscriber is unavailable for now (outage, throttling): keep the batch
+                    // in hand and try again with back-off. This is the one place such failures are retried; a
+                    // rollback would spend the broker's delivery attempts and dead-letter good records.
+                    backoff = backoff == 0 ? MIN_RETRY_MS : Math.min(MAX_RETRY_MS, backoff * 2);
+                    long wait = backoff + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff / 4 + 1);
+                    LOG.warn("AIHUB-SUBSCRIBE-0006 {}: batch of {} not processed ({}, retriable): {}; retrying in {}"
+                            + " ms", worker, messages.size(), ae.code(), ae.getMessage(), wait);
+                    events.forEach(e -> redelivered.add(e.id()));
+                    pauseWhileRunning(wait);
+                    continue;
+                }
+                if (failure != null) {
+                    session.rollback();
+                    String code = failure instanceof AihubException ae ? ae.code() : failure.getClass().getSimpleName();
+                    LOG.warn("AIHUB-SUBSCRIBE-0004 {}: batch of {} failed ({}): {}; rolled back for redelivery",
+                            worker, messages.size(), code, failure.getMessage());
+                    return;
+                }
+                @SuppressWarnings("unchecked")
+                List<DeadLetter> letters = exchange.getProperty(ExchangeKeys.DEAD_LETTERS, List.class);
+                if (letters != null) {
+                    for (DeadLetter letter : letters) {
+                        deadLetters.send(letter);
+                    }
+                }
+                session.commit();
+                endpoint.runtime().counters().route(endpoint.getRouteId()).deadLettered
+                        .add(invalid + (letters == null ? 0 : letters.size()));
+                return;
+            } catch (Exception e) {
+                session.rollback();
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+            } finally {
+                releaseExchange(exchange, false);
             }
-            session.commit();
-            endpoint.runtime().counters().route(endpoint.getRouteId()).deadLettered
-                    .add(invalid + (letters == null ? 0 : letters.size()));
-        } catch (Exception e) {
-            session.rollback();
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        } finally {
-            releaseExchange(exchange, false);
+        }
+    }
+
+    /** Waits up to {@code millis}, returning early when the consumer stops. */
+    private void pauseWhileRunning(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (running && System.nanoTime() < deadline) {
+            sleepQuietly(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
         }
     }
 
@@ -179,6 +203,9 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             }
         }
     }
+
+    private static final long MIN_RETRY_MS = 500;
+    private static final long MAX_RETRY_MS = 30_000;
 
     private static void sleepQuietly(long millis) {
         try {
