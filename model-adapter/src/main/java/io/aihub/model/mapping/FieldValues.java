@@ -28,7 +28,9 @@ public final class FieldValues {
      * @param value   the field value, not null
      * @param field   the record field, for the error message
      * @param feature the feature being mapped, for the error message
-     * @throws PermanentException {@value #BAD_TYPE} when the value is not a finite number
+     * @throws PermanentException {@value #BAD_TYPE} when the value is not a number, {@value
+     *                            FeatureDefinition#BAD_VALUE} when it is a number but not a finite one (NaN,
+     *                            infinity), so a non-finite value never reaches a model
      */
     public static double toNumber(Object value, String field, String feature) {
         double number;
@@ -42,7 +44,7 @@ public final class FieldValues {
             throw badType(field, feature, "a number", value);
         }
         if (!Double.isFinite(number)) {
-            throw badType(field, feature, "a finite number", value);
+            throw nonFinite(field, feature);
         }
         return number;
     }
@@ -51,7 +53,8 @@ public final class FieldValues {
      * Returns the value as text: text as it is, numbers in plain notation ({@code 3} for 3.0), booleans as
      * {@code true}/{@code false}.
      *
-     * @throws PermanentException {@value #BAD_TYPE} for lists, maps and other structured values
+     * @throws PermanentException {@value #BAD_TYPE} for lists, maps and other structured values, {@value
+     *                            FeatureDefinition#BAD_VALUE} for a non-finite number
      */
     public static String toText(Object value, String field, String feature) {
         if (value instanceof String text) {
@@ -65,6 +68,7 @@ public final class FieldValues {
             if (Double.isFinite(d)) {
                 return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
             }
+            throw nonFinite(field, feature);
         }
         throw badType(field, feature, "text, a number or a boolean", value);
     }
@@ -85,6 +89,11 @@ public final class FieldValues {
     private static PermanentException badType(String field, String feature, String expected, Object value) {
         return new PermanentException(BAD_TYPE, "field '" + field + "' (feature '" + feature + "') must be "
                 + expected + ", got " + describe(value));
+    }
+
+    private static PermanentException nonFinite(String field, String feature) {
+        return new PermanentException(FeatureDefinition.BAD_VALUE, "field '" + field + "' (feature '" + feature
+                + "') must be a finite number, got a non-finite number");
     }
 
     /** Names the kind of a value without showing it. */

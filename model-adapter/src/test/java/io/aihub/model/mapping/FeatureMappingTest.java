@@ -115,6 +115,28 @@ class FeatureMappingTest {
     }
 
     @Test
+    void nonFiniteNumbersFailAsBadValueAndNeverReachTheModel() {
+        for (Object poison : List.of(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, "1e999")) {
+            assertThatThrownBy(() -> CHURN_LIKE.map(record("Days__c", poison, "Plan__c", "Basic", "Spend__c", 1)))
+                    .as("Days__c = %s", poison)
+                    .isInstanceOfSatisfying(PermanentException.class, e -> {
+                        assertThat(e.code()).isEqualTo("MAPPING_BAD_VALUE");
+                        assertThat(e.getMessage()).contains("'Days__c'").contains("finite")
+                                .doesNotContain("NaN").doesNotContain("Infinity");
+                    });
+        }
+        assertThatThrownBy(() -> CHURN_LIKE.map(record("Plan__c", Double.NaN, "Spend__c", 1)))
+                .as("one-hot of NaN")
+                .isInstanceOfSatisfying(PermanentException.class,
+                        e -> assertThat(e.code()).isEqualTo("MAPPING_BAD_VALUE"));
+        FeatureMapping text = new FeatureMapping(List.of(new FeatureDefinition("region", "Region__c", "string", null)));
+        assertThatThrownBy(() -> text.map(record("Region__c", Double.NaN)))
+                .as("string feature of NaN")
+                .isInstanceOfSatisfying(PermanentException.class,
+                        e -> assertThat(e.code()).isEqualTo("MAPPING_BAD_VALUE"));
+    }
+
+    @Test
     void valueOutsideATransformsDomainFailsAsBadValue() {
         assertThatThrownBy(() -> CHURN_LIKE.map(record("Days__c", -3, "Plan__c", "Basic", "Spend__c", 1)))
                 .isInstanceOfSatisfying(PermanentException.class, e -> {

@@ -2,6 +2,7 @@ package io.aihub.routes.flow;
 
 import io.aihub.api.envelope.EventIds;
 import io.aihub.api.error.AihubException;
+import io.aihub.api.source.RejectedRecord;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.Objects;
 
 /**
  * A message for a route's dead-letter queue: the failed item as the body, the reason as headers.
+ *
+ * <p>Steps: {@value #STEP_READ} (the source could read the record only as far as its id), {@code map},
+ * {@code score}, {@code write-back}, {@code receive:<subscriber>}.
  *
  * @param id       deterministic id (duplicate detection on re-read)
  * @param recordId the record the failure is about
@@ -20,6 +24,9 @@ import java.util.Objects;
  */
 public record DeadLetter(String id, String recordId, String system, String entity, AihubException error, String step,
         Map<String, Object> body) {
+
+    /** The step of a record the source could not read beyond its id. */
+    public static final String STEP_READ = "read";
 
     public DeadLetter {
         Objects.requireNonNull(id, "id");
@@ -51,5 +58,23 @@ public record DeadLetter(String id, String recordId, String system, String entit
         body.put("fields", r.fields());
         String id = EventIds.of(routeId, r.system(), r.entity(), r.id(), r.version(), "dead-letter:" + failed.step() + (replay == null ? "" : ":replay:" + replay));
         return new DeadLetter(id, r.id(), r.system(), r.entity(), failed.error(), failed.step(), body);
+    }
+
+    /**
+     * The dead letter for a record the source could read only as far as its id. Its body names the record
+     * ({@code system}, {@code entity}, {@code id}, {@code version} or null, {@code unreadable: true}) and holds
+     * no fields: the record has to be read again from its source once it is fixed there.
+     */
+    public static DeadLetter ofRejected(String routeId, RejectedRecord rejected) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("system", rejected.system());
+        body.put("entity", rejected.entity());
+        body.put("id", rejected.id());
+        body.put("version", rejected.version());
+        body.put("unreadable", true);
+        String id = EventIds.of(routeId, rejected.system(), rejected.entity(), rejected.id(),
+                rejected.version() == null ? "" : rejected.version(), "dead-letter:" + STEP_READ);
+        return new DeadLetter(id, rejected.id(), rejected.system(), rejected.entity(), rejected.error(), STEP_READ,
+                body);
     }
 }

@@ -1,6 +1,7 @@
 package io.aihub.routes.flow;
 
 import io.aihub.api.envelope.PredictionEvent;
+import io.aihub.api.source.RejectedRecord;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.progress.RouteCounters;
 import java.time.Clock;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Delivers a scored page to the broker: one envelope per scored record and one dead letter per failed record,
- * all in one JMS transaction ({@link PagePublisher}), then counts them. Thread-safe only with one caller at a
+ * Delivers a scored page to the broker: one envelope per scored record and one dead letter per failed record
+ * and per record the source rejected as unreadable ({@link io.aihub.api.source.SourcePage#rejected()}, step
+ * {@value DeadLetter#STEP_READ}), all in one JMS transaction ({@link PagePublisher}), then counts them. Thread-safe only with one caller at a
  * time, like the publisher it owns.
  */
 public final class PageDelivery implements AutoCloseable {
@@ -41,7 +43,7 @@ public final class PageDelivery implements AutoCloseable {
      */
     public PagePublisher.Result deliver(ScoredPage page, Map<String, String> replays) {
         List<PredictionEvent> events = new ArrayList<>(page.scored().size());
-        List<DeadLetter> letters = new ArrayList<>(page.failed().size());
+        List<DeadLetter> letters = new ArrayList<>(page.failed().size() + page.page().rejected().size());
         for (ScoredRecord scored : page.scored()) {
             String connectorType = runtime.connectorType(scored.record().system());
             events.add(envelopes.envelope(scored, page.model(), connectorType));
@@ -49,6 +51,9 @@ public final class PageDelivery implements AutoCloseable {
         for (FailedRecord failed : page.failed()) {
             var r = failed.record();
             letters.add(DeadLetter.of(routeId, failed, replays.get(r.id() + "@" + r.version())));
+        }
+        for (RejectedRecord rejected : page.page().rejected()) {
+            letters.add(DeadLetter.ofRejected(routeId, rejected));
         }
         PagePublisher.Result result = publisher.publish(events, letters);
         RouteCounters counters = runtime.counters().route(routeId);

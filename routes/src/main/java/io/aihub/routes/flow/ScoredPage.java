@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A source page after scoring: every record of the page is in exactly one of the two lists.
+ * A source page after scoring: every record of the page is in exactly one of the two lists. Records the
+ * source rejected as unreadable stay in {@code page.rejected()} and are dead-lettered with the page.
  *
  * @param page   the page as polled
  * @param model  the model that scored it

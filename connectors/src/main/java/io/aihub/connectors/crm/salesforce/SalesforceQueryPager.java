@@ -1,7 +1,5 @@
 package io.aihub.connectors.crm.salesforce;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.aihub.api.error.PermanentException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,11 +29,12 @@ final class SalesforceQueryPager {
     /**
      * One page of raw records.
      *
-     * @param records the records in (SystemModstamp, Id) order, each with its {@code attributes}
+     * @param records the records in (SystemModstamp, Id) order, each parsed (with its {@code attributes}) or
+     *                rejected as unreadable beyond its Id and SystemModstamp
      * @param hasMore true when the open query has another page
      * @param remaining records of the open query not returned yet (from its {@code totalSize})
      */
-    record Page(List<JsonNode> records, boolean hasMore, long remaining) {
+    record Page(List<SalesforceQueryResponseReader.Entry> records, boolean hasMore, long remaining) {
         Page {
             records = List.copyOf(records);
         }
@@ -49,12 +48,21 @@ final class SalesforceQueryPager {
     private final int batchSize;
     private final boolean excludeOwnWrites;
     private final String resource;
+    private final SalesforceQueryResponseReader reader;
     private String nextRecordsUrl;
     private long queryTotal;
     private long queryRead;
 
     SalesforceQueryPager(SalesforceSession session, String instanceName, String apiVersion, String entity,
             List<String> fields, int batchSize, boolean excludeOwnWrites, boolean includeDeleted) {
+        this(session, instanceName, apiVersion, entity, fields, batchSize, excludeOwnWrites, includeDeleted,
+                SalesforceReadLimits.DEFAULTS);
+    }
+
+    SalesforceQueryPager(SalesforceSession session, String instanceName, String apiVersion, String entity,
+            List<String> fields, int batchSize, boolean excludeOwnWrites, boolean includeDeleted,
+            SalesforceReadLimits limits) {
+        this.reader = new SalesforceQueryResponseReader(instanceName, limits);
         this.session = session;
         this.instanceName = instanceName;
         this.apiVersion = apiVersion;
@@ -88,7 +96,7 @@ final class SalesforceQueryPager {
         Map<String, String> headers = Map.of("Sforce-Query-Options", "batchSize=" + batchSize);
         if (nextRecordsUrl != null) {
             try {
-                return read(session.get("query page", nextRecordsUrl, headers), false);
+                return read(session.get("query page", nextRecordsUrl, headers, reader::read), false);
             } catch (SalesforceRejectedException e) {
                 if (!"INVALID_QUERY_LOCATOR".equals(e.salesforceErrorCode())) {
                     throw e;
@@ -100,7 +108,7 @@ final class SalesforceQueryPager {
         }
         String soql = soql(after, excludeOwnWrites ? session.userId() : null);
         String path = "/services/data/" + apiVersion + resource + "?q=" + URLEncoder.encode(soql, StandardCharsets.UTF_8);
-        return read(session.get("query", path, headers), true);
+        return read(session.get("query", path, headers, reader::read), true);
     }
 
     /** Forgets the open query; the next page comes from a new query. */
@@ -127,19 +135,12 @@ final class SalesforceQueryPager {
                 + " ORDER BY SystemModstamp, Id";
     }
 
-    private Page read(JsonNode body, boolean newQuery) {
-        JsonNode records = body.path("records");
-        if (!records.isArray()) {
-            throw new PermanentException(SalesforceResponses.PROTOCOL, "connector '" + instanceName
-                    + "': the query response has no records array");
-        }
-        boolean done = body.path("done").asBoolean(true);
-        String next = body.path("nextRecordsUrl").asText(null);
-        nextRecordsUrl = !done && next != null && next.startsWith("/") ? next : null;
-        List<JsonNode> page = new ArrayList<>(records.size());
-        records.forEach(page::add);
+    private Page read(SalesforceQueryResponseReader.Response body, boolean newQuery) {
+        String next = body.nextRecordsUrl();
+        nextRecordsUrl = !body.done() && next != null && next.startsWith("/") ? next : null;
+        List<SalesforceQueryResponseReader.Entry> page = body.records();
         if (newQuery) {
-            queryTotal = body.path("totalSize").asLong(page.size());
+            queryTotal = body.totalSize() >= 0 ? body.totalSize() : page.size();
             queryRead = 0;
         }
         queryRead += page.size();

@@ -31,16 +31,21 @@ final class SalesforceResponses {
         if (status >= 200 && status < 300) {
             return parse(instanceName, operation, response.body());
         }
-        String errorCode = errorCode(response.body());
+        throw failure(instanceName, operation, status, response.body());
+    }
+
+    /** The classified error of a response that is not 2xx, from its status and (the start of) its body. */
+    static RuntimeException failure(String instanceName, String operation, int status, byte[] body) {
+        String errorCode = errorCode(body);
         if (status == 403 && "REQUEST_LIMIT_EXCEEDED".equals(errorCode)) {
-            throw new RetriableException(QUOTA, "connector '" + instanceName + "': the org's daily API request"
+            return new RetriableException(QUOTA, "connector '" + instanceName + "': the org's daily API request"
                     + " limit is exhausted (" + operation + ", REQUEST_LIMIT_EXCEEDED)");
         }
         if (status >= 500 || status == 408 || status == 429) {
-            throw new RetriableException(UNAVAILABLE, "connector '" + instanceName + "': Salesforce answered HTTP "
+            return new RetriableException(UNAVAILABLE, "connector '" + instanceName + "': Salesforce answered HTTP "
                     + status + " to the " + operation + " (" + errorCode + ")");
         }
-        throw new SalesforceRejectedException(instanceName, operation, status, errorCode);
+        return new SalesforceRejectedException(instanceName, operation, status, errorCode);
     }
 
     /** Salesforce's error code from {@code [{"errorCode":..}]} or an OAuth {@code {"error":..}} body. */

@@ -2,6 +2,8 @@ package io.aihub.connectors.crm.salesforce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +44,20 @@ public final class SalesforceSession implements AutoCloseable {
     /** Code of the error thrown by calls cancelled or attempted after {@link #close}. */
     public static final String STOPPED = "SALESFORCE_STOPPED";
 
+    /** How much of an error response's body is read to classify it. */
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+    /**
+     * Reads a response body from a stream.
+     *
+     * @param <T> what it makes of the body
+     */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /** Reads the body; the stream is closed by the session afterwards. */
+        T read(InputStream body) throws IOException;
+    }
+
     private record Login(String accessToken, String instanceUrl, String userId) {
         @Override
         public String toString() {
@@ -53,6 +70,7 @@ public final class SalesforceSession implements AutoCloseable {
     private final HttpClient http;
     private final Object loginLock = new Object();
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<InputStream> openBodies = ConcurrentHashMap.newKeySet();
     private final AtomicReference<SalesforceApiUsage> usage = new AtomicReference<>();
     private volatile Login login;
     private volatile boolean closed;
@@ -98,6 +116,61 @@ public final class SalesforceSession implements AutoCloseable {
         return call(operation, "GET", path, headers, null);
     }
 
+    /**
+     * GETs a path on the instance and hands a 2xx body to {@code reader} as a stream, so a large response is
+     * never held in memory whole. The body must be read within the request timeout (a watchdog closes the
+     * stream then); other statuses are classified as for {@link #get(String, String, Map)}.
+     *
+     * @throws RetriableException {@code SALESFORCE_UNAVAILABLE} when the stream fails or ends early
+     */
+    public <T> T get(String operation, String path, Map<String, String> headers, BodyReader<T> reader) {
+        Login used = current();
+        HttpResponse<InputStream> response = send(operation, dataRequest(used, "GET", path, headers, null),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() == 401) {
+            closeQuietly(response.body());
+            LOG.info("AIHUB-SF-0002 Salesforce session of connector '{}' is no longer valid; logging in again",
+                    settings.instanceName());
+            response = send(operation, dataRequest(renew(used), "GET", path, headers, null),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() == 401) {
+                closeQuietly(response.body());
+                throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
+                        + "': Salesforce refused a fresh session for the " + operation
+                        + " (INVALID_SESSION_ID twice in a row)");
+            }
+        }
+        InputStream body = response.body();
+        openBodies.add(body);
+        CompletableFuture.delayedExecutor(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (openBodies.remove(body)) {
+                        closeQuietly(body);
+                    }
+                });
+        try (body) {
+            if (closed) {
+                throw stopped(operation);
+            }
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                throw SalesforceResponses.failure(settings.instanceName(), operation, status,
+                        body.readNBytes(MAX_ERROR_BODY_BYTES));
+            }
+            return reader.read(body);
+        } catch (IOException e) {
+            if (closed) {
+                throw stopped(operation);
+            }
+            boolean timedOut = !openBodies.contains(body);
+            throw new RetriableException(SalesforceResponses.UNAVAILABLE, "connector '" + settings.instanceName()
+                    + "': reading Salesforce's answer to the " + operation + (timedOut ? " timed out" : " failed ("
+                    + e.getClass().getSimpleName() + ")"), e);
+        } finally {
+            openBodies.remove(body);
+        }
+    }
+
     /** PATCHes a JSON body to a path on the instance. */
     public JsonNode patch(String operation, String path, JsonNode body) {
         try {
@@ -113,15 +186,26 @@ public final class SalesforceSession implements AutoCloseable {
     public void close() {
         closed = true;
         inFlight.forEach(f -> f.cancel(true));
+        openBodies.forEach(SalesforceSession::closeQuietly);
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // the stream is abandoned either way
+        }
     }
 
     private JsonNode call(String operation, String method, String path, Map<String, String> headers, byte[] body) {
         Login used = current();
-        HttpResponse<byte[]> response = send(operation, dataRequest(used, method, path, headers, body));
+        HttpResponse<byte[]> response = send(operation, dataRequest(used, method, path, headers, body),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 401) {
             LOG.info("AIHUB-SF-0002 Salesforce session of connector '{}' is no longer valid; logging in again",
                     settings.instanceName());
-            response = send(operation, dataRequest(renew(used), method, path, headers, body));
+            response = send(operation, dataRequest(renew(used), method, path, headers, body),
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 401) {
                 throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
                         + "': Salesforce refused a fresh session for the " + operation
@@ -175,7 +259,7 @@ public final class SalesforceSession implements AutoCloseable {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<byte[]> response = send("login", request);
+        HttpResponse<byte[]> response = send("login", request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
                     + "': Salesforce refused the " + loginFlow.description() + " (HTTP " + response.statusCode()
@@ -195,18 +279,17 @@ public final class SalesforceSession implements AutoCloseable {
         return new Login(token, instanceUrl, userId);
     }
 
-    private HttpResponse<byte[]> send(String operation, HttpRequest request) {
+    private <T> HttpResponse<T> send(String operation, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         if (closed) {
             throw stopped(operation);
         }
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<T>> future = http.sendAsync(request, handler);
         inFlight.add(future);
         try {
             if (closed) {
                 future.cancel(true);
             }
-            HttpResponse<byte[]> response = future.get();
+            HttpResponse<T> response = future.get();
             response.headers().firstValue("Sforce-Limit-Info").flatMap(SalesforceApiUsage::parse)
                     .ifPresent(usage::set);
             return response;

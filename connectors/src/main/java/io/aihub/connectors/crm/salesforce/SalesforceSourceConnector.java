@@ -3,13 +3,17 @@ package io.aihub.connectors.crm.salesforce;
 import io.aihub.api.config.ConfigDef;
 import io.aihub.api.config.ConfigKey;
 import io.aihub.api.config.ConfigType;
+import io.aihub.api.error.ConfigException;
 import io.aihub.api.source.SourceConnector;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Source connector of type {@value #TYPE}: reads one sObject incrementally over the REST API. Keys: the
  * connection keys of {@link SalesforceConnectionSettings} plus {@value #FIELDS}, {@value #BATCH_SIZE},
- * {@value #EXCLUDE_OWN_WRITES}, {@value #INCLUDE_DELETED} and {@value #QUOTA_RESERVE}.
+ * {@value #EXCLUDE_OWN_WRITES}, {@value #INCLUDE_DELETED}, {@value #QUOTA_RESERVE} and the read limits
+ * {@value #MAX_NESTING_DEPTH}, {@value #MAX_FIELD_BYTES} and {@value #MAX_RECORD_BYTES}
+ * ({@link SalesforceReadLimits}).
  */
 public final class SalesforceSourceConnector implements SourceConnector {
 
@@ -20,6 +24,11 @@ public final class SalesforceSourceConnector implements SourceConnector {
     public static final String EXCLUDE_OWN_WRITES = "excludeOwnWrites";
     public static final String INCLUDE_DELETED = "includeDeleted";
     public static final String QUOTA_RESERVE = "quotaReserve";
+    public static final String MAX_NESTING_DEPTH = "maxNestingDepth";
+    public static final String MAX_FIELD_BYTES = "maxFieldBytes";
+    public static final String MAX_RECORD_BYTES = "maxRecordBytes";
+
+    private static final SalesforceReadLimits DEFAULT_LIMITS = SalesforceReadLimits.DEFAULTS;
 
     @Override
     public String type() {
@@ -39,7 +48,17 @@ public final class SalesforceSourceConnector implements SourceConnector {
                         + " each deletion arrives once as a record whose IsDeleted field is true.")
                 .define(QUOTA_RESERVE, ConfigType.INT, "10", "Percent of the org's daily API requests to leave"
                         + " unspent: below it, poll fails with the retriable SALESFORCE_QUOTA_RESERVE and the runtime"
-                        + " backs off; 0 turns the reserve off.", ConfigKey.between(0, 100));
+                        + " backs off; 0 turns the reserve off.", ConfigKey.between(0, 100))
+                .define(MAX_NESTING_DEPTH, ConfigType.INT, String.valueOf(DEFAULT_LIMITS.maxNestingDepth()),
+                        "Deepest nesting a record may have (the record is level 1); a deeper record is dead-lettered"
+                        + " as SOURCE_NESTING_TOO_DEEP.", ConfigKey.between(2, 1000))
+                .define(MAX_FIELD_BYTES, ConfigType.INT, String.valueOf(DEFAULT_LIMITS.maxFieldBytes()),
+                        "Longest text a record may hold, in UTF-8 bytes; a longer one makes the record a"
+                        + " SOURCE_FIELD_TOO_LARGE dead letter.", ConfigKey.between(1024, 64L * 1024 * 1024))
+                .define(MAX_RECORD_BYTES, ConfigType.INT, String.valueOf(DEFAULT_LIMITS.maxRecordBytes()),
+                        "Largest record in bytes, at least maxFieldBytes; at most this much of one record is held in"
+                        + " memory, a larger record is dead-lettered as SOURCE_RECORD_TOO_LARGE.",
+                        ConfigKey.between(1024, 256L * 1024 * 1024));
     }
 
     /**
@@ -49,10 +68,15 @@ public final class SalesforceSourceConnector implements SourceConnector {
      */
     @Override
     public SalesforceSourceTask createTask(String instanceName, Map<String, String> config) {
-        ConfigDef.Config parsed = SalesforceConnectionSettings.parse("salesforce source '" + instanceName + "'",
-                config(), config);
+        String subject = "salesforce source '" + instanceName + "'";
+        ConfigDef.Config parsed = SalesforceConnectionSettings.parse(subject, config(), config);
+        if (parsed.getInt(MAX_RECORD_BYTES) < parsed.getInt(MAX_FIELD_BYTES)) {
+            throw new ConfigException(subject, List.of(MAX_RECORD_BYTES + " must be at least " + MAX_FIELD_BYTES));
+        }
+        SalesforceReadLimits limits = new SalesforceReadLimits(parsed.getInt(MAX_NESTING_DEPTH),
+                parsed.getInt(MAX_FIELD_BYTES), parsed.getInt(MAX_RECORD_BYTES));
         return new SalesforceSourceTask(SalesforceConnectionSettings.from(instanceName, parsed),
                 parsed.getList(FIELDS), parsed.getInt(BATCH_SIZE), parsed.getBoolean(EXCLUDE_OWN_WRITES),
-                parsed.getBoolean(INCLUDE_DELETED), parsed.getInt(QUOTA_RESERVE));
+                parsed.getBoolean(INCLUDE_DELETED), parsed.getInt(QUOTA_RESERVE), limits);
     }
 }

@@ -1,7 +1,8 @@
 package io.aihub.connectors.crm.salesforce;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aihub.api.error.AihubException;
+import io.aihub.api.error.PermanentException;
+import io.aihub.api.source.RejectedRecord;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.api.source.SourceRecord;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * (see {@link SalesforceQuotaGuard}); an exhausted limit (403 {@code REQUEST_LIMIT_EXCEEDED}) is the retriable
  * {@code SALESFORCE_QUOTA}.
  *
+ * <p>A record that is over a {@link SalesforceReadLimits read limit}, not valid UTF-8 or not valid JSON, but whose
+ * Id and SystemModstamp can be read, is returned in {@link SourcePage#rejected()} and the position moves past
+ * it; see {@link SalesforceQueryResponseReader}.
+ *
  * <p>Position keys: {@value #POSITION_SYSTEM_MODSTAMP} (the stamp text as Salesforce returned it) and
  * {@value #POSITION_ID}. Poll and rewind run on the polling thread; {@link #stop} may be called from any
  * thread and makes a blocked poll return an empty page at once. The session logs in on the first poll.
@@ -42,6 +47,7 @@ public final class SalesforceSourceTask implements SourceTask {
     public static final String POSITION_ID = "id";
 
     private final String instanceName;
+    private final String entity;
     private final SalesforceSession session;
     private final SalesforceQueryPager pager;
     private final SalesforceRecordMapper mapper;
@@ -51,11 +57,12 @@ public final class SalesforceSourceTask implements SourceTask {
     private SourcePosition position = SourcePosition.START;
 
     SalesforceSourceTask(SalesforceConnectionSettings settings, List<String> fields, int batchSize,
-            boolean excludeOwnWrites, boolean includeDeleted, int quotaReservePercent) {
+            boolean excludeOwnWrites, boolean includeDeleted, int quotaReservePercent, SalesforceReadLimits limits) {
         this.instanceName = settings.instanceName();
+        this.entity = settings.entity();
         this.session = new SalesforceSession(settings);
         this.pager = new SalesforceQueryPager(session, instanceName, settings.apiVersion(), settings.entity(),
-                fields, batchSize, excludeOwnWrites, includeDeleted);
+                fields, batchSize, excludeOwnWrites, includeDeleted, limits);
         this.mapper = new SalesforceRecordMapper(instanceName, settings.entity());
         this.quotaGuard = new SalesforceQuotaGuard(instanceName, quotaReservePercent, Clock.systemUTC());
     }
@@ -89,20 +96,30 @@ public final class SalesforceSourceTask implements SourceTask {
             throw e;
         }
         List<SourceRecord> records = new ArrayList<>(page.records().size());
+        List<RejectedRecord> rejected = new ArrayList<>();
+        SourcePosition last = position;
         try {
-            for (JsonNode raw : page.records()) {
-                records.add(mapper.toSourceRecord(raw));
+            for (SalesforceQueryResponseReader.Entry entry : page.records()) {
+                if (entry instanceof SalesforceQueryResponseReader.Parsed parsed) {
+                    SourceRecord record = mapper.toSourceRecord(parsed.record());
+                    records.add(record);
+                    last = record.position();
+                } else if (entry instanceof SalesforceQueryResponseReader.Rejected bad) {
+                    rejected.add(new RejectedRecord(instanceName, entity, bad.id(), bad.systemModstamp(),
+                            new PermanentException(bad.code(), "connector '" + instanceName + "': " + entity + " "
+                                    + bad.id() + " cannot be read: " + bad.reason())));
+                    last = new SalesforcePosition(bad.systemModstamp(),
+                            SoqlLiterals.parseDateTime(bad.systemModstamp()), bad.id()).toSourcePosition();
+                }
             }
         } catch (RuntimeException e) {
             pager.reset();
             throw e;
         }
-        if (!records.isEmpty()) {
-            position = records.get(records.size() - 1).position();
-        }
-        LOG.debug("Salesforce source '{}' polled {} records, more: {}", instanceName, records.size(),
-                page.hasMore());
-        return new SourcePage(records, position, page.hasMore(), page.remaining());
+        position = last;
+        LOG.debug("Salesforce source '{}' polled {} records ({} rejected), more: {}", instanceName,
+                records.size() + rejected.size(), rejected.size(), page.hasMore());
+        return new SourcePage(records, position, page.hasMore(), page.remaining(), rejected);
     }
 
     @Override

@@ -22,13 +22,17 @@ class SalesforceSourceConnectorTest {
         assertThat(connector.type()).isEqualTo("salesforce");
         assertThat(keys).containsOnlyKeys("loginUrl", "clientId", "clientSecret", "apiVersion", "entity", "fields",
                 "batchSize", "connectTimeout", "requestTimeout", "excludeOwnWrites", "includeDeleted", "quotaReserve",
-                "authFlow", "username", "keystorePath", "keystorePassword", "keyAlias", "audience", "jwtLifetime");
+                "authFlow", "username", "keystorePath", "keystorePassword", "keyAlias", "audience", "jwtLifetime",
+                "maxNestingDepth", "maxFieldBytes", "maxRecordBytes");
         assertThat(keys.get("apiVersion").defaultValue()).isEqualTo("v62.0");
         assertThat(keys.get("entity").defaultValue()).isEqualTo("Account");
         assertThat(keys.get("batchSize").defaultValue()).isEqualTo("200");
         assertThat(keys.get("excludeOwnWrites").defaultValue()).isEqualTo("true");
         assertThat(keys.get("includeDeleted").defaultValue()).isEqualTo("false");
         assertThat(keys.get("quotaReserve").defaultValue()).isEqualTo("10");
+        assertThat(keys.get("maxNestingDepth").defaultValue()).isEqualTo("64");
+        assertThat(keys.get("maxFieldBytes").defaultValue()).isEqualTo("1048576");
+        assertThat(keys.get("maxRecordBytes").defaultValue()).isEqualTo("4194304");
         assertThat(keys.get("authFlow").defaultValue()).isEqualTo("client-credentials");
         assertThat(keys.get("audience").defaultValue()).isEqualTo("https://login.salesforce.com");
         assertThat(keys.get("jwtLifetime").defaultValue()).isEqualTo("3m");

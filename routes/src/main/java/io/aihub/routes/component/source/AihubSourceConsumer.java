@@ -116,7 +116,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 deliver(page, Map.of());
                 positions.commit(positionKey, page.position());
                 committed = page.position();
-                counters.pulled.add(page.records().size());
+                counters.pulled.add(page.size());
                 counters.backlog = page.backlog();
                 backoff = 0;
             } catch (Exception e) {
@@ -144,7 +144,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
         try {
             exchange.getMessage().setBody(page);
             exchange.getMessage().setHeader(ExchangeKeys.ROUTE_ID, endpoint.getRouteId());
-            exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, page.records().size());
+            exchange.getMessage().setHeader(ExchangeKeys.RECORD_COUNT, page.size());
             if (!replays.isEmpty()) {
                 exchange.getMessage().setHeader(ExchangeKeys.REPLAYS, replays);
             }

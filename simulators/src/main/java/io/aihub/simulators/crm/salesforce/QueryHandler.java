@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,10 +25,17 @@ final class QueryHandler {
 
     private final AccountStore store;
     private final QueryCursorStore cursors;
+    private final Function<String, Optional<PoisonKind>> poison;
 
     QueryHandler(AccountStore store, QueryCursorStore cursors) {
+        this(store, cursors, id -> Optional.empty());
+    }
+
+    /** A handler that serves the records {@code poison} names spoiled on the wire ({@link PoisonKind}). */
+    QueryHandler(AccountStore store, QueryCursorStore cursors, Function<String, Optional<PoisonKind>> poison) {
         this.store = store;
         this.cursors = cursors;
+        this.poison = poison;
     }
 
     /** Runs a query; with {@code includeDeleted} (queryAll) records in the recycle bin match too. */
@@ -65,15 +74,8 @@ final class QueryHandler {
         return Math.max(MIN_BATCH_SIZE, Math.min(DEFAULT_BATCH_SIZE, Integer.parseInt(m.group(1))));
     }
 
-    private static SimResponse respond(String version, QueryCursorStore.Page page) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("totalSize", page.total());
-        body.put("done", page.nextLocator() == null);
-        if (page.nextLocator() != null) {
-            body.put("nextRecordsUrl", "/services/data/" + version + "/query/" + page.nextLocator());
-        }
-        body.put("records", page.records());
-        return SimResponse.json(200, body);
+    private SimResponse respond(String version, QueryCursorStore.Page page) {
+        return SimResponse.json(200, new QueryPageWriter(version, page, poison));
     }
 
     private static Map<String, Object> render(String version, SoqlQuery query, Map<String, Object> row) {

@@ -3,6 +3,7 @@ package io.aihub.simulators.crm.salesforce;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -166,6 +167,18 @@ final class SalesforceHttpRouter implements HttpHandler {
     }
 
     private void write(HttpExchange exchange, SimResponse response) throws IOException {
+        if (response.body() instanceof SimResponse.StreamedBody streamed) {
+            Headers headers = exchange.getResponseHeaders();
+            headers.set("Content-Type", "application/json;charset=UTF-8");
+            headers.set("Sforce-Limit-Info", usage.limitInfo());
+            response.headers().forEach(headers::set);
+            exchange.sendResponseHeaders(response.status(), 0);
+            try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
+                streamed.writeTo(out);
+            }
+            exchange.close();
+            return;
+        }
         byte[] bytes = response.body() == null ? new byte[0]
                 : SalesforceJson.MAPPER.writeValueAsBytes(response.body());
         Headers headers = exchange.getResponseHeaders();

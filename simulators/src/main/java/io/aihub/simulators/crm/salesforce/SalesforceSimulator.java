@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,6 +75,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final AccessTokenStore tokens;
     private final ApiUsageCounter usage;
     private final FaultInjector faults = new FaultInjector();
+    private final Map<String, PoisonKind> poisoned = new ConcurrentHashMap<>();
     private HttpServer server;
     private volatile String baseUrl;
     private ExecutorService executor;
@@ -113,7 +116,8 @@ public final class SalesforceSimulator implements AutoCloseable {
                 Set.of(settings.jwtAudience), Map.of(INTEGRATION_USERNAME, INTEGRATION_USER_ID), clock);
         OAuthTokenHandler oauth = new OAuthTokenHandler(settings.clientId, settings.clientSecret, ORG_ID,
                 INTEGRATION_USER_ID, tokens, clock, this::baseUrl, jwtBearer);
-        QueryHandler queries = new QueryHandler(store, new QueryCursorStore(clock));
+        QueryHandler queries = new QueryHandler(store, new QueryCursorStore(clock),
+                id -> Optional.ofNullable(poisoned.get(id)));
         server.createContext("/", new SalesforceHttpRouter(oauth, queries, new CompositeWriteHandler(store),
                 tokens, usage, faults));
         server.setExecutor(executor);
@@ -201,6 +205,24 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** The next {@code n} data API requests fail with {@code status} (e.g. 503) after authentication. */
     public void failNextRequests(int n, int status) {
         faults.failNext(n, status);
+    }
+
+    /**
+     * Every later query serves the account {@code id} spoiled as {@code kind} says, written raw on the wire
+     * (a wrong JSON type, a missing field, 10,000-deep nesting, a 50 MB string, invalid UTF-8 or a bare NaN),
+     * until {@link #clearPoison}. The stored account is unchanged.
+     *
+     * @throws IllegalArgumentException when no account has this id
+     */
+    public void poison(String id, PoisonKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        store.wireCopy(id);
+        poisoned.put(id, kind);
+    }
+
+    /** Serves every account sound again. */
+    public void clearPoison() {
+        poisoned.clear();
     }
 
     /** The next {@code n} data API requests are held for {@code delay} before being answered. */

@@ -52,6 +52,14 @@ final class SalesforceHttp {
         return send(authorized(request, token).GET());
     }
 
+    /** The raw body of a query's first page, for bytes JSON parsers refuse. */
+    byte[] queryRaw(String token, String soql) throws IOException, InterruptedException {
+        HttpRequest request = authorized(HttpRequest.newBuilder(
+                URI.create(base + "/services/data/v62.0/query?q=" + encode(soql))), token)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
     Reply get(String token, String path) {
         return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), token).GET());
     }
