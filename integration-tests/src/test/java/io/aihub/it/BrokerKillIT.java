@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aihub.api.envelope.EnvelopeHeaders;
 import io.aihub.api.envelope.EventIds;
 import io.aihub.api.source.SourcePosition;
+import io.aihub.api.error.RetriableException;
 import io.aihub.routes.HubApplication;
 import io.aihub.routes.broker.Addresses;
+import io.aihub.routes.flow.PagePublisher;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -27,7 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.awaitility.Awaitility;
@@ -38,8 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A hub using the standalone broker ({@code ./aihub broker} as a child process) by URL, over a simulated
- * Salesforce org, while the broker is killed with SIGKILL twice mid-run (after about 30% and 65% of the records
- * were pulled) and restarted on the same data directory and port. During the first outage the hub must poll
+ * Salesforce org, while the broker is killed with SIGKILL twice mid-run and restarted on the same data directory
+ * and port: after about 30% of the records were pulled, at whatever the hub was doing; and after 65%, right
+ * after the broker committed a page but before the hub took note (the outcome-unknown commit), so the page is
+ * read and published again and the broker's persisted duplicate-id cache must drop it. During the first outage the hub must poll
  * nothing, commit no source position and report the broker DOWN; it must resume by itself.
  *
  * <p>At the end: the BI table holds exactly the expected events (one per record id and version); the
@@ -75,10 +83,24 @@ class BrokerKillIT {
                 recordOfEvent.put(event, id);
             }
             HubApplication app = new HubHarness(workDir.resolve("hub"), crm.baseUrl())
-                    .with("aihub.broker.url", brokerUrl).application();
+                    .with("aihub.broker.url", brokerUrl).with("camel.main.autoStartup", "false").application();
             app.start();
+            // The second kill lands in the worst place: the broker has committed a page, the hub has not yet
+            // learnt it (as when the connection dies during the commit reply), so the page is read and sent again.
+            AtomicReference<Process> running = new AtomicReference<>(broker);
+            AtomicBoolean killAfterNextCommit = new AtomicBoolean();
+            AdviceWith.adviceWith(app.camelContext(), ROUTE, route -> route.weaveByToUri("aihub-publish:*").after()
+                    .process(exchange -> {
+                        if (killAfterNextCommit.compareAndSet(true, false)) {
+                            BrokerProcess.kill(running.get());
+                            throw new RetriableException(PagePublisher.COMMIT_OUTCOME_UNKNOWN,
+                                    "test: broker killed right after the page's commit");
+                        }
+                    }));
+            app.camelContext().getRouteController().startAllRoutes();
             SalesOpsConsumer salesOps = new SalesOpsConsumer(brokerUrl);
             List<String> bi = new ArrayList<>();
+            AtomicLong duplicatesDropped = new AtomicLong();
             try {
                 salesOps.start();
 
@@ -95,17 +117,25 @@ class BrokerKillIT {
                         .until(() -> snapshot(app, crm).equals(during));
                 assertThat(during.pulled()).as("pulled when the broker went away").isLessThan(ACCOUNTS);
                 broker = startBroker();
+                running.set(broker);
                 Awaitility.await("hub resumes by itself").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(100))
                         .until(() -> app.totals().pulled() > during.pulled());
                 assertThat(positions(app)).as("position committed again after the outage")
                         .isNotEqualTo(during.position());
 
-                // Outage 2: a short one.
+                // Outage 2: a short one, right after a commit the hub does not know about.
                 awaitPulled(app, ACCOUNTS * 65L / 100);
-                BrokerProcess.kill(broker);
+                // Write-back paused meanwhile: the hub's own writes would drop the page's records from the re-read
+                // (the source skips them), and the re-sent page would hold none of the events already committed.
+                app.camelContext().getRouteController().stopRoute(ROUTE + "-write-back");
+                killAfterNextCommit.set(true);
+                Awaitility.await("broker killed after a commit").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(20)).until(() -> !running.get().isAlive());
                 awaitHubSeesBrokerDown(app);
                 broker = startBroker();
+                running.set(broker);
+                app.camelContext().getRouteController().startRoute(ROUTE + "-write-back");
 
                 try {
                     Awaitility.await("BI table, sales-ops and write-backs complete").atMost(Duration.ofMinutes(3))
@@ -119,6 +149,7 @@ class BrokerKillIT {
                 assertThat(app.awaitIdle(Duration.ofMinutes(1))).as("hub idle").isTrue();
                 assertThat(brokerHealth(app)).isEqualTo(HealthCheck.State.UP);
                 assertThat(app.runtime().brokerLink().outages()).as("outages the hub noticed").isEqualTo(2);
+                duplicatesDropped.set(app.runtime().counters().route(ROUTE).duplicates.sum());
                 bi.addAll(biEventIds(app));
             } finally {
                 salesOps.stop();
@@ -133,6 +164,8 @@ class BrokerKillIT {
             assertSameEvents("sales-ops receipts", Set.copyOf(received), expectedEvents, recordOfEvent);
             assertThat(bi).as("BI rows").doesNotHaveDuplicates();
             assertSameEvents("BI rows", Set.copyOf(bi), expectedEvents, recordOfEvent);
+            assertThat(duplicatesDropped.get()).as("events of the re-sent page dropped by duplicate detection")
+                    .isPositive();
             assertThat(writtenRecords(crm)).as("every account written back").isEqualTo(crm.accountIds());
             Map<String, Set<Map<String, Object>>> valuesPerRecord = new HashMap<>();
             crm.writeLog().forEach(w -> valuesPerRecord.computeIfAbsent(w.recordId(), k -> new HashSet<>())
@@ -300,12 +333,18 @@ class BrokerKillIT {
         private void receiveUntilStopped() throws JMSException {
             try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url + "?reconnectAttempts=0");
                     Connection connection = factory.createConnection()) {
+                AtomicBoolean broken = new AtomicBoolean();
+                connection.setExceptionListener(e -> broken.set(true));
                 connection.start();
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createConsumer(
                         session.createQueue(Addresses.subscriberFqqn(ROUTE, "sales-ops")));
                 List<String> batch = new ArrayList<>();
                 while (!stopping) {
+                    if (broken.get()) {
+                        // Known lost before the commit was sent: the batch was not acknowledged and comes again.
+                        throw new JMSException("sales-ops consumer connection lost");
+                    }
                     Message m = consumer.receive(200);
                     if (m != null) {
                         batch.add(m.getStringProperty(EnvelopeHeaders.EVENT_ID));
