@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aihub.routes.HubApplication;
 import io.aihub.routes.broker.BrokerConfigCheck;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -95,44 +92,6 @@ class BrokerConfigurationIT {
             assertThat(problems).anyMatch(p -> p.startsWith("address careless.orders: redelivery has no delay"));
         } finally {
             careless.stop();
-        }
-    }
-
-    /** {@code ./aihub broker} as a child process. */
-    static final class BrokerProcess {
-
-        static Process start(Path brokerData, int corePort, Path log) throws IOException {
-            return new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Daihub.logDir=" + brokerData.resolveSibling("broker-logs"),
-                    "-cp", System.getProperty("java.class.path"),
-                    "io.aihub.routes.cli.AihubCli", "broker",
-                    "-Daihub.broker.dataDir=" + brokerData,
-                    "-Daihub.broker.corePort=" + corePort,
-                    "-Daihub.broker.amqpPort=0", "-Daihub.broker.stompPort=0", "-Daihub.broker.mqttPort=0"))
-                    .redirectOutput(log.toFile()).redirectErrorStream(true).start();
-        }
-
-        static void awaitReady(Process broker, Path log) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                if (Files.readString(log, StandardCharsets.UTF_8).contains("aihub broker ready:")) {
-                    return;
-                }
-                if (!broker.isAlive()) {
-                    throw new AssertionError("broker exited with " + broker.exitValue() + ": "
-                            + Files.readString(log, StandardCharsets.UTF_8));
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("broker not ready within 60 s: " + Files.readString(log, StandardCharsets.UTF_8));
-        }
-
-        static void stop(Process broker) throws InterruptedException {
-            broker.destroy();
-            if (!broker.waitFor(30, TimeUnit.SECONDS)) {
-                broker.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
         }
     }
 }

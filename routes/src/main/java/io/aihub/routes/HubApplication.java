@@ -173,7 +173,8 @@ public final class HubApplication {
         start();
         printBanner();
         int exit = 0;
-        try (ProgressReporter progress = new ProgressReporter(runtime().counters(), out, progressInterval.toMillis())) {
+        try (ProgressReporter progress = new ProgressReporter(runtime().counters(), out, progressInterval.toMillis(),
+                this::brokerState)) {
             progress.start();
             if (once) {
                 if (!awaitIdle(onceTimeout)) {
@@ -205,6 +206,13 @@ public final class HubApplication {
             }
         }
         return exit;
+    }
+
+    /** "broker DOWN for N s, waiting" during an outage, else empty. */
+    private String brokerState() {
+        var link = runtime().brokerLink();
+        return link == null ? "" : link.downSince().map(since -> "broker DOWN for "
+                + Duration.between(since, java.time.Instant.now()).toSeconds() + " s, waiting").orElse("");
     }
 
     private void printBanner() {

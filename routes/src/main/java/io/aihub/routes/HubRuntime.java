@@ -8,6 +8,7 @@ import io.aihub.api.source.SourceConnector;
 import io.aihub.api.source.SourceTask;
 import io.aihub.model.LoadedModel;
 import io.aihub.model.ModelRegistry;
+import io.aihub.routes.broker.BrokerLink;
 import io.aihub.routes.broker.BrokerTopology;
 import io.aihub.routes.broker.EmbeddedBroker;
 import io.aihub.routes.config.HubSettings;
@@ -52,6 +53,7 @@ public final class HubRuntime implements AutoCloseable {
     private EmbeddedBroker embeddedBroker;
     private ActiveMQConnectionFactory connectionFactory;
     private BrokerTopology topology;
+    private BrokerLink brokerLink;
     private HubDatabase database;
     private PositionStore positions;
     private PredictionTable predictions;
@@ -92,8 +94,14 @@ public final class HubRuntime implements AutoCloseable {
             brokerUrl = embeddedBroker.inVmUrl();
         }
         connectionFactory = new ActiveMQConnectionFactory(brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        // No transparent reconnect: a lost connection fails the call at once, its user discards the connection,
+        // and BrokerLink reconnects with back-off (see docs/architecture.md, "Broker outages").
+        connectionFactory.setReconnectAttempts(0);
+        connectionFactory.setInitialConnectAttempts(1);
         closeables.add(0, connectionFactory);
         topology = new BrokerTopology(embeddedBroker, brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        brokerLink = new BrokerLink(connectionFactory, BrokerLink.describe(brokerUrl), topology::redeclare);
+        closeables.add(0, brokerLink);
 
         database = HubDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         closeables.add(0, database);
@@ -168,6 +176,11 @@ public final class HubRuntime implements AutoCloseable {
 
     public ConnectionFactory connectionFactory() {
         return connectionFactory;
+    }
+
+    /** Whether the broker is reachable; every JMS user reports lost connections here and waits on it. */
+    public BrokerLink brokerLink() {
+        return brokerLink;
     }
 
     public Optional<EmbeddedBroker> embeddedBroker() {

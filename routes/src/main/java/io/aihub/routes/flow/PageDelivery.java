@@ -28,7 +28,7 @@ public final class PageDelivery implements AutoCloseable {
         this.routeId = routeId;
         runtime.declareRoute(routeId, subscribers);
         this.envelopes = new EnvelopeFactory(routeId, runtime.hubVersion(), Clock.systemUTC());
-        this.publisher = new PagePublisher(runtime.connectionFactory(), routeId, runtime.codec());
+        this.publisher = new PagePublisher(runtime.connectionFactory(), routeId, runtime.codec(), runtime.brokerLink());
     }
 
     /** Publishes the page in one transaction and counts it; throws when the broker did not take it. */

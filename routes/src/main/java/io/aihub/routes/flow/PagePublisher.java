@@ -4,6 +4,7 @@ import io.aihub.api.envelope.EnvelopeHeaders;
 import io.aihub.api.envelope.PredictionEvent;
 import io.aihub.api.error.RetriableException;
 import io.aihub.routes.broker.Addresses;
+import io.aihub.routes.broker.BrokerLink;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -28,17 +29,32 @@ import org.slf4j.LoggerFactory;
  * watermark commit; the publisher then sends that page one message per transaction, so the duplicates are
  * dropped one by one and the new messages of the page still go through.
  *
+ * <p>When the connection is lost, the publisher discards it, reports it to the {@link BrokerLink}, and fails
+ * the page with a {@link RetriableException}; the next publish opens a new connection. A commit that fails
+ * is either known to be rolled back ({@code BROKER_TX_ROLLED_BACK}) or of unknown outcome
+ * ({@code BROKER_COMMIT_OUTCOME_UNKNOWN}: the broker may have committed just before the connection died).
+ * Both are handled alike: the source does not commit its position, re-reads the page and publishes it again,
+ * and duplicate detection drops whatever the broker already committed.
+ *
  * <p>Not thread-safe: one publisher per polling route.
  */
 public final class PagePublisher implements AutoCloseable {
 
     /** Artemis' duplicate-detection property. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** Error code of a failed page when the broker may have committed it (the connection died in commit). */
+    public static final String COMMIT_OUTCOME_UNKNOWN = "BROKER_COMMIT_OUTCOME_UNKNOWN";
+    /** Error code of a failed page whose transaction the broker rolled back (e.g. after a failover). */
+    public static final String TX_ROLLED_BACK = "BROKER_TX_ROLLED_BACK";
+    /** Error code of a failed page that the broker did not take (unreachable, or refused the send). */
+    public static final String UNAVAILABLE = "BROKER_UNAVAILABLE";
     private static final Logger LOG = LoggerFactory.getLogger(PagePublisher.class);
 
     private final ConnectionFactory connectionFactory;
     private final String routeId;
     private final EnvelopeCodec codec;
+    private final BrokerLink link;
+    private volatile boolean broken;
     private Connection connection;
     private Session session;
     private MessageProducer producer;
@@ -47,9 +63,15 @@ public final class PagePublisher implements AutoCloseable {
     private DeadLetterSender deadLetterSender;
 
     public PagePublisher(ConnectionFactory connectionFactory, String routeId, EnvelopeCodec codec) {
+        this(connectionFactory, routeId, codec, null);
+    }
+
+    /** @param link where lost connections are reported, or null (tests without one) */
+    public PagePublisher(ConnectionFactory connectionFactory, String routeId, EnvelopeCodec codec, BrokerLink link) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
         this.routeId = Objects.requireNonNull(routeId, "routeId");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.link = link;
     }
 
     /**
@@ -71,6 +93,7 @@ public final class PagePublisher implements AutoCloseable {
         if (events.isEmpty() && letters.isEmpty()) {
             return new Result(0, 0, 0);
         }
+        boolean committing = false;
         try {
             ensureOpen();
             List<Message> predictionMessages = new ArrayList<>(events.size());
@@ -84,15 +107,18 @@ public final class PagePublisher implements AutoCloseable {
             try {
                 sendAll(predictionMessages, predictions);
                 sendAll(letterMessages, deadLetters);
+                committing = true;
                 session.commit();
                 return new Result(events.size(), letters.size(), 0);
             } catch (JMSException e) {
                 if (!isDuplicate(e)) {
                     throw e;
                 }
+                committing = false;
                 rollbackQuietly();
                 LOG.info("AIHUB-PUBLISH-0002 route {}: page holds messages the broker already has (re-read after "
                         + "restart); sending it message by message", routeId);
+                committing = true;
                 int newPredictions = sendOneByOne(predictionMessages, predictions);
                 int newLetters = sendOneByOne(letterMessages, deadLetters);
                 int duplicates = events.size() - newPredictions + letters.size() - newLetters;
@@ -100,9 +126,43 @@ public final class PagePublisher implements AutoCloseable {
             }
         } catch (JMSException | RuntimeException e) {
             closeQuietly();
-            throw new RetriableException("BROKER_UNAVAILABLE", "route " + routeId
-                    + ": could not publish page to the broker: " + brokerReason(e), e);
+            String code = failureCode(e, committing);
+            if (link != null) {
+                link.check("publisher of route " + routeId, e);
+            }
+            throw new RetriableException(code, "route " + routeId + ": could not publish page to the broker"
+                    + (code.equals(COMMIT_OUTCOME_UNKNOWN) ? " (commit outcome unknown: the page is published again"
+                            + " and duplicate detection drops what the broker already has)" : "")
+                    + ": " + brokerReason(e), e);
         }
+    }
+
+    /**
+     * Classifies a publish failure. Artemis reports a commit lost in a failover as
+     * {@code TransactionRolledBackException} (nothing committed) or
+     * {@code ActiveMQTransactionOutcomeUnknownException}; any other failure during commit also leaves the
+     * outcome unknown. The source handles all three alike (re-read, re-send, duplicates dropped); the code
+     * only tells the operator which it was.
+     */
+    static String failureCode(Throwable e, boolean committing) {
+        for (Throwable t = e; t != null; t = next(t)) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("TransactionRolledBackException") || name.equals("ActiveMQTransactionRolledBackException")) {
+                return TX_ROLLED_BACK;
+            }
+            if (name.equals("ActiveMQTransactionOutcomeUnknownException")) {
+                return COMMIT_OUTCOME_UNKNOWN;
+            }
+        }
+        return committing ? COMMIT_OUTCOME_UNKNOWN : UNAVAILABLE;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof JMSException jms && jms.getLinkedException() != null && jms.getLinkedException() != t
+                && jms.getLinkedException() != t.getCause()) {
+            return jms.getLinkedException();
+        }
+        return t.getCause() == t ? null : t.getCause();
     }
 
     private void sendAll(List<Message> messages, Destination destination) throws JMSException {
@@ -145,10 +205,20 @@ public final class PagePublisher implements AutoCloseable {
     }
 
     private void ensureOpen() throws JMSException {
+        if (broken) {
+            closeQuietly();
+        }
         if (session != null) {
             return;
         }
+        broken = false;
         connection = connectionFactory.createConnection();
+        connection.setExceptionListener(e -> {
+            broken = true;
+            if (link != null) {
+                link.connectionLost("publisher of route " + routeId, e);
+            }
+        });
         session = connection.createSession(true, Session.SESSION_TRANSACTED);
         producer = session.createProducer(null);
         producer.setDeliveryMode(DeliveryMode.PERSISTENT);

@@ -24,6 +24,9 @@ import java.util.Map;
  * ({@link #commit()}), and goes back to the queue otherwise ({@link #rollback()}). A replayed record keeps its
  * id and version, so its event id is the one it would have had; if a crash replays it twice the broker's
  * duplicate detection drops the second event.
+ *
+ * <p>A lost connection (its exception listener fired, or a call failed) is discarded and the next call opens
+ * a new one; the caller reports the failure to the hub's {@code BrokerLink} and waits for the broker.
  */
 public final class ReplayReader implements AutoCloseable {
 
@@ -35,6 +38,7 @@ public final class ReplayReader implements AutoCloseable {
     private Connection connection;
     private Session session;
     private MessageConsumer consumer;
+    private volatile boolean broken;
 
     public ReplayReader(ConnectionFactory factory, String routeId, EnvelopeCodec codec) {
         this.factory = factory;
@@ -95,10 +99,15 @@ public final class ReplayReader implements AutoCloseable {
         }
     }
 
-    /** Acknowledges the page returned last. */
+    /** Acknowledges the page returned last; on failure the connection is discarded. */
     public void commit() throws JMSException {
         if (session != null) {
-            session.commit();
+            try {
+                session.commit();
+            } catch (JMSException e) {
+                close();
+                throw e;
+            }
         }
     }
 
@@ -115,11 +124,16 @@ public final class ReplayReader implements AutoCloseable {
     }
 
     private void open() throws JMSException {
+        if (broken) {
+            close();
+        }
         if (session != null) {
             return;
         }
+        broken = false;
         try {
             connection = factory.createConnection();
+            connection.setExceptionListener(e -> broken = true);
             session = connection.createSession(true, Session.SESSION_TRANSACTED);
             consumer = session.createConsumer(session.createQueue(queueName));
             connection.start();

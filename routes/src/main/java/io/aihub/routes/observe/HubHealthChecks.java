@@ -20,6 +20,13 @@ public final class HubHealthChecks {
     public static List<HealthCheck> of(HubRuntime runtime) {
         List<HealthCheck> checks = new java.util.ArrayList<>();
         checks.add(new ReadinessCheck("broker", builder -> {
+            var link = runtime.brokerLink();
+            var downSince = link == null ? java.util.Optional.<java.time.Instant>empty() : link.downSince();
+            if (downSince.isPresent()) {
+                builder.detail("downSince", downSince.get().toString())
+                        .down().message("broker unreachable since " + downSince.get() + "; reconnecting");
+                return;
+            }
             try (var connection = runtime.connectionFactory().createConnection()) {
                 builder.up();
             } catch (Exception e) {

@@ -3,6 +3,8 @@ package io.aihub.routes.component.source;
 import io.aihub.api.error.AihubException;
 import io.aihub.api.source.SourcePage;
 import io.aihub.routes.broker.Addresses;
+import io.aihub.routes.broker.BrokerLink;
+import jakarta.jms.JMSException;
 import io.aihub.routes.flow.ReplayReader;
 import java.util.Map;
 import io.aihub.api.source.SourcePosition;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * is committed only when the route completed without exception, which means the broker has committed the
  * page's messages. When the route fails, the task is rewound to the committed position and polling backs
  * off exponentially with jitter: this is the one place a failed page is retried.
+ *
+ * <p>While the broker is unreachable ({@link BrokerLink} DOWN) the consumer polls nothing and commits nothing:
+ * a page that failed because the broker went away is rewound, and the loop waits for the link to come back
+ * instead of backing off, then reads the page again. Its events are published again; duplicate detection
+ * drops those the broker had already committed.
  */
 final class AihubSourceConsumer extends DefaultConsumer {
 
@@ -87,9 +94,13 @@ final class AihubSourceConsumer extends DefaultConsumer {
         PositionStore positions = endpoint.runtime().positions();
         ActivityTracker activity = endpoint.runtime().activity();
         RouteCounters counters = endpoint.runtime().counters().route(endpoint.getRouteId());
+        BrokerLink link = endpoint.runtime().brokerLink();
         SourcePosition committed = initial;
         long backoff = 0;
         while (running) {
+            if (!awaitBroker(link)) {
+                break;
+            }
             try {
                 ReplayReader.Replay replayed = replay.next(REPLAY_PAGE, committed);
                 if (!replayed.isEmpty()) {
@@ -125,17 +136,61 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 }
                 replay.rollback();
                 counters.pageFailures.increment();
-                backoff = nextBackoff(backoff, e);
-                logFailure(e, backoff);
                 try {
                     task.rewind(committed);
                 } catch (RuntimeException rewindFailure) {
                     LOG.warn("AIHUB-SOURCE-0004 route {}: rewind failed: {}", endpoint.getRouteId(),
                             rewindFailure.getClass().getSimpleName());
                 }
+                if (brokerLost(link, e)) {
+                    // BrokerLink logged the outage once; the loop waits for it instead of backing off.
+                    LOG.debug("route {}: page not delivered, broker unreachable; nothing committed",
+                            endpoint.getRouteId());
+                    backoff = 0;
+                    continue;
+                }
+                backoff = nextBackoff(backoff, e);
+                logFailure(e, backoff);
                 pause(backoff);
             }
         }
+    }
+
+    /**
+     * Waits while the broker is unreachable, polling nothing (the worker counts as busy, so {@code --once}
+     * does not stop during an outage).
+     *
+     * @return false when the consumer was stopped meanwhile
+     */
+    private boolean awaitBroker(BrokerLink link) {
+        if (link == null || link.isUp()) {
+            return running;
+        }
+        endpoint.runtime().activity().idle(worker, false);
+        while (running) {
+            try {
+                if (link.awaitUp(1_000)) {
+                    return running;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+        return false;
+    }
+
+    /** True when the failure came from the broker and the broker is unreachable now. */
+    private boolean brokerLost(BrokerLink link, Exception e) {
+        if (link == null) {
+            return false;
+        }
+        if (!link.isUp()) {
+            return true;
+        }
+        boolean brokerFailure = e instanceof JMSException
+                || (e instanceof AihubException ae && ae.code().startsWith("BROKER_"));
+        return brokerFailure && !link.check("source of route " + endpoint.getRouteId(), e);
     }
 
     /** Hands a page to the route; throws what the route failed with. */

@@ -4,6 +4,7 @@ import io.aihub.api.envelope.PredictionEvent;
 import io.aihub.api.error.AihubException;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.broker.Addresses;
+import io.aihub.routes.broker.BrokerLink;
 import io.aihub.routes.component.ExchangeKeys;
 import io.aihub.routes.component.WorkerThread;
 import io.aihub.routes.flow.DeadLetter;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * the broker redelivers with back-off and, after its maximum attempts, moves the messages to the route's
  * dead-letter address: the broker is the one place subscriber batches are retried. Messages that are not
  * valid prediction events go straight to the dead-letter queue with their reason.
+ *
+ * <p>A lost connection (exception listener, or a failed call) is discarded and reported to the
+ * {@link BrokerLink}; the consumer then waits for the link to come back and opens a new one. A batch whose
+ * commit was lost comes again from the broker: the BI insert ignores rows it already has, and the write-back
+ * writes the same values again.
  */
 final class AihubSubscribeConsumer extends DefaultConsumer {
 
@@ -38,7 +44,8 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
     private final AihubSubscribeEndpoint endpoint;
     private volatile boolean running;
     private WorkerThread thread;
-    private Connection connection;
+    private volatile Connection connection;
+    private volatile boolean broken;
     private String worker;
 
     AihubSubscribeConsumer(AihubSubscribeEndpoint endpoint, Processor processor) {
@@ -73,30 +80,65 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
     }
 
     private void consumeLoop() {
+        BrokerLink link = endpoint.runtime().brokerLink();
         while (running) {
+            if (!awaitBroker(link)) {
+                break;
+            }
             try {
+                broken = false;
                 connection = endpoint.runtime().connectionFactory().createConnection();
+                connection.setExceptionListener(e -> {
+                    broken = true;
+                    if (link != null) {
+                        link.connectionLost(worker, e);
+                    }
+                });
                 connection.start();
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createConsumer(session.createQueue(
                         Addresses.subscriberFqqn(endpoint.getRouteId(), endpoint.getSubscriber())));
                 DeadLetterSender deadLetters = new DeadLetterSender(session, endpoint.getRouteId(),
                         endpoint.runtime().codec());
-                while (running) {
+                while (running && !broken) {
                     consumeBatch(session, consumer, deadLetters);
                 }
             } catch (JMSException | RuntimeException e) {
                 if (running) {
-                    LOG.warn("AIHUB-SUBSCRIBE-0003 {}: broker connection failed ({}); reconnecting in 2 s", worker,
-                            e.getClass().getSimpleName());
                     endpoint.runtime().activity().idle(worker, false);
                     closeConnection();
-                    sleepQuietly(2_000);
+                    if (link != null && (broken || !link.check(worker, e))) {
+                        // BrokerLink logged the outage once; the loop waits for it.
+                        LOG.debug("{}: broker connection lost; uncommitted batch comes again", worker);
+                    } else {
+                        LOG.warn("AIHUB-SUBSCRIBE-0003 {}: broker call failed ({}); reconnecting in 2 s", worker,
+                                e.getClass().getSimpleName());
+                        sleepQuietly(2_000);
+                    }
                 }
             } finally {
                 closeConnection();
             }
         }
+    }
+
+    /** Waits while the broker is unreachable; false when the consumer was stopped meanwhile. */
+    private boolean awaitBroker(BrokerLink link) {
+        if (link == null || link.isUp()) {
+            return running;
+        }
+        endpoint.runtime().activity().idle(worker, false);
+        while (running) {
+            try {
+                if (link.awaitUp(1_000)) {
+                    return running;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private void consumeBatch(Session session, MessageConsumer consumer, DeadLetterSender deadLetters)
