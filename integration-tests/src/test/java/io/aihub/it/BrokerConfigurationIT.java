@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aihub.routes.HubApplication;
 import io.aihub.routes.broker.BrokerConfigCheck;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +86,19 @@ class BrokerConfigurationIT {
             careless.getActiveMQServer().addAddressInfo(
                     new org.apache.activemq.artemis.core.server.impl.AddressInfo("careless.orders"));
             List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + port, null, null);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream original = System.out;
+            System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+            int exit;
+            try {
+                exit = new picocli.CommandLine(new io.aihub.routes.cli.AihubCli()).execute("broker", "--check",
+                        "tcp://127.0.0.1:" + port);
+            } finally {
+                System.setOut(original);
+            }
+            assertThat(exit).as("./aihub broker --check exit code").isEqualTo(1);
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("problem: address careless.orders: address-full-policy DROP discards messages");
             assertThat(problems).contains(
                     "address careless.orders: no dead-letter address",
                     "address careless.orders: no expiry address",

@@ -89,9 +89,10 @@ class OutagesIT {
             app.start();
             try {
                 await().atMost(Duration.ofMinutes(1)).until(() -> !crm.writeLog().isEmpty());
-                crm.failNextRequests(12, 503);
-                await().atMost(Duration.ofMinutes(1)).until(() -> crm.writeLog().size() >= 1200);
-                crm.failNextRequests(8, 403);
+                crm.failNextRequests(6, 503);
+                // Retries back off (up to 30 s between attempts of a subscriber batch), so allow for it.
+                await().atMost(Duration.ofMinutes(3)).until(() -> crm.writeLog().size() >= 1200);
+                crm.failNextRequests(4, 403);
                 assertThat(app.awaitIdle(Duration.ofMinutes(3))).as("drained").isTrue();
 
                 List<String> writes = new ArrayList<>();

@@ -29,6 +29,12 @@ public final class BrokerCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets a configuration property.")
     Map<String, String> properties = new LinkedHashMap<>();
 
+    @Option(names = "--check", paramLabel = "URL", arity = "0..1", fallbackValue = "",
+            description = {"Instead of running a broker: read the effective configuration of the running broker at URL "
+                    + "(default: the one the hub uses) and list every address that could drop a message or fill the "
+                    + "disk. Exit code 1 when there is any."})
+    String check;
+
     @Override
     public Integer call() throws Exception {
         if (config != null && !Files.isRegularFile(config)) {
@@ -36,6 +42,15 @@ public final class BrokerCommand implements Callable<Integer> {
             return 1;
         }
         HubSettings settings = CliSettings.load(config, properties);
+        if (check != null) {
+            String url = check.isBlank() ? CliSettings.brokerUrl(settings) : check;
+            java.util.List<String> problems = io.aihub.routes.broker.BrokerConfigCheck.check(url,
+                    settings.brokerUser(), settings.brokerPassword());
+            problems.forEach(p -> System.out.println("problem: " + p));
+            System.out.println("broker " + url + ": " + (problems.isEmpty() ? "keeps every message"
+                    : problems.size() + " problem(s)"));
+            return problems.isEmpty() ? 0 : 1;
+        }
         if (settings.brokerUrl().isPresent()) {
             System.err.println("error: aihub.broker.url is set; ./aihub broker runs the broker itself");
             return 1;
