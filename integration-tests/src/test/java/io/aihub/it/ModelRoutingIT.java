@@ -3,9 +3,6 @@ package io.aihub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.aihub.api.model.FeatureRow;
-import io.aihub.api.model.FeatureSpec;
-import io.aihub.api.model.ModelOutcome;
 import io.aihub.model.LoadedModel;
 import io.aihub.model.ModelRegistry;
 import io.aihub.routes.HubApplication;
@@ -23,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,32 +56,12 @@ class ModelRoutingIT {
         onnx.close();
     }
 
-    /** The shipped ONNX model as a KServe server computes it: one row of mapped inputs to probabilities. */
     private static float[] onnxScores(double[] row) {
-        List<FeatureSpec> features = onnx.backend().metadata().features();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < features.size(); i++) {
-            values.put(features.get(i).name(), (float) row[i]);
-        }
-        ModelOutcome outcome = onnx.backend().predict(List.of(new FeatureRow(values))).get(0);
-        List<String> labels = onnx.backend().metadata().labels();
-        float[] out = new float[labels.size()];
-        for (int i = 0; i < labels.size(); i++) {
-            out[i] = outcome.prediction().scores().get(labels.get(i)).floatValue();
-        }
-        return out;
+        return TestModels.probabilities(onnx, row);
     }
 
-    /** A models folder whose churn 1.0.0 is served by KServe at {@code url}; the mapping is the shipped one. */
     private Path kserveModels(String url, String resilience) throws IOException {
-        Path version = dir.resolve("kserve-models").resolve("churn").resolve("1.0.0");
-        Files.createDirectories(version);
-        String yaml = Files.readString(HubHarness.MODELS.resolve("churn/1.0.0/model.yaml"), StandardCharsets.UTF_8)
-                .replace("backend: onnx", "backend: kserve-v2")
-                .replace("file: model.onnx\n", "")
-                + "endpoint:\n  url: " + url + "\n  modelName: churn\n  timeout: 1s\n" + resilience;
-        Files.writeString(version.resolve("model.yaml"), yaml, StandardCharsets.UTF_8);
-        return version.getParent().getParent();
+        return TestModels.kserveChurn(dir.resolve("kserve-models"), url, resilience);
     }
 
     /** The shipped 1.0.0 and a 1.1.0 that weighs NPS differently (its standardize mean moved). */

@@ -3,19 +3,14 @@ package io.aihub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aihub.api.model.FeatureRow;
-import io.aihub.api.model.FeatureSpec;
 import io.aihub.model.LoadedModel;
 import io.aihub.model.ModelRegistry;
 import io.aihub.routes.HubApplication;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
 import io.aihub.simulators.model.KServeV2Simulator;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,16 +36,10 @@ class OutagesIT {
     void modelServerDownForAWhileLosesNothingAndTheBacklogDrains() throws Exception {
         try (LoadedModel onnx = ModelRegistry.load(HubHarness.MODELS, "churn", "1.0.0");
                 SalesforceSimulator crm = SalesforceSimulator.builder().accounts(3000).seed(21L).build();
-                KServeV2Simulator kserve = KServeV2Simulator.builder().scorer(row -> scores(onnx, row)).start()) {
+                KServeV2Simulator kserve = KServeV2Simulator.builder().scorer(row -> TestModels.probabilities(onnx, row)).start()) {
             crm.start();
-            Path version = dir.resolve("models").resolve("churn").resolve("1.0.0");
-            Files.createDirectories(version);
-            Files.writeString(version.resolve("model.yaml"), Files.readString(
-                    HubHarness.MODELS.resolve("churn/1.0.0/model.yaml"), StandardCharsets.UTF_8)
-                    .replace("backend: onnx", "backend: kserve-v2").replace("file: model.onnx\n", "")
-                    + "endpoint:\n  url: " + kserve.baseUrl() + "\n  modelName: churn\n  timeout: 1s\n"
-                    + "resilience:\n  retry:\n    maxAttempts: 2\n  circuitBreaker:\n    waitInOpenState: 2s\n",
-                    StandardCharsets.UTF_8);
+            TestModels.kserveChurn(dir.resolve("models"), kserve.baseUrl(),
+                    "resilience:\n  retry:\n    maxAttempts: 2\n  circuitBreaker:\n    waitInOpenState: 2s\n");
             HubHarness harness = new HubHarness(dir.resolve("hub"), crm.baseUrl())
                     .with("aihub.models.dir", dir.resolve("models").toString())
                     .with("aihub.route.crm-account-churn.maxBackoff", "2000");
@@ -107,20 +96,5 @@ class OutagesIT {
                 app.stop();
             }
         }
-    }
-
-    private static float[] scores(LoadedModel onnx, double[] row) {
-        List<FeatureSpec> features = onnx.backend().metadata().features();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < features.size(); i++) {
-            values.put(features.get(i).name(), (float) row[i]);
-        }
-        var prediction = onnx.backend().predict(List.of(new FeatureRow(values))).get(0).prediction();
-        List<String> labels = onnx.backend().metadata().labels();
-        float[] out = new float[labels.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = prediction.scores().get(labels.get(i)).floatValue();
-        }
-        return out;
     }
 }

@@ -39,4 +39,41 @@ final class TestModels {
         Files.write(target.resolve("model.yaml"), edited, StandardCharsets.UTF_8);
         return modelsDir;
     }
+
+    /**
+     * What a model server serving {@code model} computes for one row of mapped inputs: its class
+     * probabilities in label order (the KServe simulator's scorer, so a remote run can match an embedded one).
+     */
+    static float[] probabilities(io.aihub.model.LoadedModel model, double[] row) {
+        List<io.aihub.api.model.FeatureSpec> features = model.backend().metadata().features();
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            values.put(features.get(i).name(), (float) row[i]);
+        }
+        var prediction = model.backend().predict(List.of(new io.aihub.api.model.FeatureRow(values))).get(0)
+                .prediction();
+        List<String> labels = model.backend().metadata().labels();
+        float[] out = new float[labels.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = prediction.scores().get(labels.get(i)).floatValue();
+        }
+        return out;
+    }
+
+    /**
+     * A models folder under {@code dir} whose churn 1.0.0 is the shipped mapping served by KServe v2 at
+     * {@code url} (1 s deadline), with an optional {@code resilience:} block.
+     *
+     * @return the models folder
+     */
+    static Path kserveChurn(Path dir, String url, String resilience) throws IOException {
+        Path version = dir.resolve("churn").resolve("1.0.0");
+        Files.createDirectories(version);
+        String yaml = Files.readString(HubHarness.MODELS.resolve("churn/1.0.0/model.yaml"), StandardCharsets.UTF_8)
+                .replace("backend: onnx", "backend: kserve-v2")
+                .replace("file: model.onnx\n", "")
+                + "endpoint:\n  url: " + url + "\n  modelName: churn\n  timeout: 1s\n" + resilience;
+        Files.writeString(version.resolve("model.yaml"), yaml, StandardCharsets.UTF_8);
+        return dir;
+    }
 }

@@ -133,9 +133,16 @@ public final class KServeV2Simulator extends ModelServerSimulator {
             response.put("id", wrong ? "other-" + id : id);
         }
         ObjectNode output = response.putArray("outputs").addObject();
-        output.put("name", outputName).put("datatype", "FP32").putArray("shape").add(rows).add(labels);
+        boolean wrongShape = fault != null && fault.kind() == ModelFault.Kind.WRONG_OUTPUT_SHAPE;
+        output.put("name", outputName).put("datatype", "FP32").putArray("shape").add(rows)
+                .add(wrongShape ? labels + 1 : labels);
         ArrayNode values = output.putArray("data");
         out.forEach(values::add);
+        if (wrongShape) {
+            for (int r = 0; r < rows; r++) {
+                values.add(0.0);
+            }
+        }
         return SimReply.json(200, json(response));
     }
 

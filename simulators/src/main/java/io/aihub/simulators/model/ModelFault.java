@@ -37,7 +37,13 @@ public record ModelFault(Kind kind, int status, Duration delay, long retryAfterS
         /** OpenAI: message content that is not JSON. */
         INVALID_JSON_CONTENT,
         /** OpenAI: JSON content that breaks the requested schema. */
-        SCHEMA_VIOLATING_CONTENT
+        SCHEMA_VIOLATING_CONTENT,
+        /** Close the connection without answering (the client sees the connection reset). */
+        CONNECTION_RESET,
+        /** Announce the whole answer's length but send only half of it, then close. */
+        TRUNCATED_BODY,
+        /** KServe v2: an output tensor whose shape does not match the batch ({@code [batch, labels + 1]}). */
+        WRONG_OUTPUT_SHAPE
     }
 
     public ModelFault {
@@ -89,5 +95,20 @@ public record ModelFault(Kind kind, int status, Duration delay, long retryAfterS
     /** OpenAI: the message content is JSON that breaks the requested schema. */
     public static ModelFault schemaViolatingContent() {
         return new ModelFault(Kind.SCHEMA_VIOLATING_CONTENT, 200, null, 0, null, null);
+    }
+
+    /** Closes the connection without an answer. */
+    public static ModelFault connectionReset() {
+        return new ModelFault(Kind.CONNECTION_RESET, 0, null, 0, null, null);
+    }
+
+    /** Sends half of a full-length answer, then closes. */
+    public static ModelFault truncatedBody() {
+        return new ModelFault(Kind.TRUNCATED_BODY, 200, null, 0, null, null);
+    }
+
+    /** KServe v2: an output of the wrong shape. */
+    public static ModelFault wrongOutputShape() {
+        return new ModelFault(Kind.WRONG_OUTPUT_SHAPE, 200, null, 0, null, null);
     }
 }

@@ -192,7 +192,15 @@ public abstract class ModelServerSimulator implements AutoCloseable {
             if (scoring(request)) {
                 scoringRequests.incrementAndGet();
                 lastScoring = request;
-                reply = applyFault(request, nextFault());
+                ModelFault fault = nextFault();
+                if (fault != null && fault.kind() == ModelFault.Kind.CONNECTION_RESET) {
+                    return;
+                }
+                reply = applyFault(request, fault);
+                if (fault != null && fault.kind() == ModelFault.Kind.TRUNCATED_BODY) {
+                    writeHalf(exchange, reply);
+                    return;
+                }
             } else {
                 reply = answer(request, null);
             }
@@ -222,6 +230,7 @@ public abstract class ModelServerSimulator implements AutoCloseable {
                     "Content-Type", "application/json", "Retry-After", Long.toString(fault.retryAfterSeconds())));
             case MALFORMED_BODY -> SimReply.json(200, "{\"outputs\": [{\"name\": ");
             case ERROR_BODY -> SimReply.json(fault.status(), errorBody(fault.status(), fault.message()));
+            case TRUNCATED_BODY -> answer(request, null);
             default -> answer(request, fault);
         };
     }
@@ -258,6 +267,16 @@ public abstract class ModelServerSimulator implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    /** Announces the reply's full length and sends half of it; closing the exchange then cuts it short. */
+    private static void writeHalf(HttpExchange exchange, SimReply reply) throws IOException {
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
     }
 
     /** Serialises a reply body. */

@@ -1,6 +1,7 @@
 package io.aihub.connectors.crm.dataverse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aihub.connectors.common.JsonValues;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.source.SourceRecord;
 import java.time.Instant;
@@ -42,32 +43,13 @@ final class DataverseRecordMapper {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> column : row.properties()) {
             if (!column.getKey().contains("@")) {
-                fields.put(column.getKey(), javaValue(column.getValue()));
+                fields.put(column.getKey(), JsonValues.javaValue(column.getValue()));
             }
         }
         return new SourceRecord(instanceName, entitySet, id, etag, position.stamp(), fields,
                 position.toSourcePosition());
     }
 
-    /** The Java value of a JSON column value; nested values stay JSON text. */
-    static Object javaValue(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return null;
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.longValue();
-        }
-        if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        return value.toString();
-    }
 
     private PermanentException malformed() {
         return new PermanentException(DataverseErrors.PROTOCOL, "connector '" + instanceName

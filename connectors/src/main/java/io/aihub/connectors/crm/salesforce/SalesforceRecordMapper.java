@@ -1,6 +1,7 @@
 package io.aihub.connectors.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aihub.connectors.common.JsonValues;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.source.SourceRecord;
 import java.time.format.DateTimeParseException;
@@ -37,32 +38,13 @@ final class SalesforceRecordMapper {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : record.properties()) {
             if (!field.getKey().equals("attributes")) {
-                fields.put(field.getKey(), javaValue(field.getValue()));
+                fields.put(field.getKey(), JsonValues.javaValue(field.getValue()));
             }
         }
         return new SourceRecord(instanceName, entity, id, stampText, position.stamp(), fields,
                 position.toSourcePosition());
     }
 
-    /** The Java value of a JSON field value; nested objects (relationships) stay JSON text. */
-    static Object javaValue(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return null;
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.longValue();
-        }
-        if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        return value.toString();
-    }
 
     private PermanentException malformed() {
         return new PermanentException(SalesforceResponses.PROTOCOL, "connector '" + instanceName

@@ -3,6 +3,7 @@ package io.aihub.connectors.portal.webhook;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aihub.connectors.common.JsonValues;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.api.source.SourceRecord;
 import io.aihub.connectors.portal.webhook.WebhookHeaders.AmbiguousHeaderException;
@@ -150,7 +151,7 @@ public final class WebhookEventParser {
             throw bad(WebhookRejectedException.FIELDS_NOT_AN_OBJECT, "fieldsPath selects no JSON object");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        fieldsNode.properties().forEach(e -> fields.put(e.getKey(), javaValue(e.getValue())));
+        fieldsNode.properties().forEach(e -> fields.put(e.getKey(), JsonValues.javaValue(e.getValue())));
         SourceRecord record = new SourceRecord(system, entity, recordId, version, modifiedAt, fields,
                 new SourcePosition(Map.of(WebhookEvent.POSITION_KEY, dedupeKey)));
         return new WebhookEvent(dedupeKey, eventId, eventType, mode, record);
@@ -274,25 +275,6 @@ public final class WebhookEventParser {
         }
     }
 
-    /** The Java value of a JSON field value; nested objects and arrays stay JSON text. */
-    static Object javaValue(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return null;
-        }
-        if (value.isTextual()) {
-            return value.textValue();
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.longValue();
-        }
-        if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        return value.toString();
-    }
 
     private WebhookRejectedException bad(String code, String why) {
         return WebhookRejectedException.badBody(code, "webhook endpoint '" + endpoint + "': " + why);

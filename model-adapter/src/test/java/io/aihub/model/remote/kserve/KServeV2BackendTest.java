@@ -112,6 +112,29 @@ class KServeV2BackendTest extends ModelBackendContract {
     }
 
     @Test
+    void resetConnectionsAndTruncatedBodiesAreRetriable() {
+        server.inject(ModelFault.connectionReset(), 1);
+        server.inject(ModelFault.truncatedBody(), 1);
+        try (KServeV2Backend backend = open(server.baseUrl(), Duration.ofSeconds(5))) {
+            for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> backend.predict(RemoteFixtures.ROWS.subList(0, 2)))
+                        .isInstanceOf(RetriableException.class);
+            }
+            assertThat(backend.predict(RemoteFixtures.ROWS.subList(0, 2))).allMatch(o -> o.isSuccess());
+        }
+    }
+
+    @Test
+    void outputOfTheWrongShapeIsAPermanentBadResponse() {
+        server.inject(ModelFault.wrongOutputShape(), 1);
+        try (KServeV2Backend backend = open(server.baseUrl(), Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> backend.predict(RemoteFixtures.ROWS.subList(0, 2)))
+                    .isInstanceOfSatisfying(PermanentException.class,
+                            e -> assertThat(e.code()).isEqualTo("MODEL_BAD_RESPONSE"));
+        }
+    }
+
+    @Test
     void malformedBodyIsAPermanentBadResponse() {
         server.inject(ModelFault.malformedBody(), 1);
         try (KServeV2Backend backend = open(server.baseUrl(), Duration.ofSeconds(5))) {

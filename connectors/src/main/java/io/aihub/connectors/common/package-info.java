@@ -1,0 +1,2 @@
+/** Small pieces every connector shares. */
+package io.aihub.connectors.common;
