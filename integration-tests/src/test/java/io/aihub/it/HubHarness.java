@@ -37,6 +37,8 @@ final class HubHarness {
         properties.put("aihub.models.dir", MODELS.toString());
         properties.put("aihub.simulators.enabled", "false");
         properties.put("aihub.connector.crm.loginUrl", crmUrl);
+        // Poll again 0.5 s after an empty page instead of 5 s, so tests that change the source mid-run wait less.
+        properties.put("aihub.route.crm-account-churn.idleDelay", "500");
     }
 
     HubHarness with(String key, String value) {
