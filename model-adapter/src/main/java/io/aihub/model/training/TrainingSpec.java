@@ -83,6 +83,12 @@ public record TrainingSpec(String name, String version, List<String> labels, Str
         }
     }
 
+    /** The same spec for another model version. */
+    public TrainingSpec withVersion(String newVersion) {
+        return new TrainingSpec(name, newVersion, labels, positiveLabel, labelField, seed, holdoutFraction, epochs,
+                learningRate, features);
+    }
+
     private static List<String> featureProblems(List<FeatureDefinition> features) {
         List<String> problems = new ArrayList<>();
         if (features.isEmpty()) {
