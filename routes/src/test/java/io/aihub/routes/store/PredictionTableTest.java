@@ -3,6 +3,7 @@ package io.aihub.routes.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aihub.api.envelope.PredictionEvent;
+import io.aihub.api.model.TokenUsage;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.routes.flow.EnvelopeCodec;
 import io.aihub.routes.flow.TestEvents;
@@ -48,6 +49,30 @@ class PredictionTableTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(a.id());
             assertThat(rs.getString(3)).isEqualTo("1.0.0");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldStoreTokenUsageAndLeaveItNullForModelsWithoutIt() throws Exception {
+        PredictionTable table = new PredictionTable(database.dataSource(), codec.mapper());
+        PredictionEvent chat = TestEvents.event("r", "001A", 0.7, new TokenUsage(412, 38));
+        PredictionEvent onnx = TestEvents.event("r", "001B", 0.2);
+
+        // Through the codec, as the BI subscriber receives them from the broker.
+        table.upsert(List.of(codec.read(codec.write(chat)), codec.read(codec.write(onnx))));
+
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT record_id, prompt_tokens, completion_tokens FROM predictions"
+                        + " ORDER BY record_id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("001A");
+            assertThat(rs.getLong(2)).isEqualTo(412);
+            assertThat(rs.getLong(3)).isEqualTo(38);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("001B");
+            assertThat(rs.getObject(2)).isNull();
+            assertThat(rs.getObject(3)).isNull();
             assertThat(rs.next()).isFalse();
         }
     }
