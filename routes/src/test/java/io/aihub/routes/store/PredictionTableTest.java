@@ -7,11 +7,15 @@ import io.aihub.api.model.TokenUsage;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.routes.flow.EnvelopeCodec;
 import io.aihub.routes.flow.TestEvents;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,27 @@ class PredictionTableTest {
             assertThat(rs.getString(1)).isEqualTo("001B");
             assertThat(rs.getObject(2)).isNull();
             assertThat(rs.getObject(3)).isNull();
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void tokenCostQueryOfTheBiPageSumsTokensPerRouteAndDay() throws Exception {
+        PredictionTable table = new PredictionTable(database.dataSource(), codec.mapper());
+        table.upsert(List.of(TestEvents.event("triage", "500A", 0.7, new TokenUsage(100, 10)),
+                TestEvents.event("triage", "500B", 0.6, new TokenUsage(50, 5)),
+                TestEvents.event("churn", "001A", 0.2)));
+        Matcher sql = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "docs", "bi.md")));
+        assertThat(sql.find() && sql.find()).as("a second sql block in docs/bi.md").isTrue();
+
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql.group(1))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("route_id")).isEqualTo("triage");
+            assertThat(rs.getLong("records")).isEqualTo(2);
+            assertThat(rs.getLong("prompt_tokens")).isEqualTo(150);
+            assertThat(rs.getLong("completion_tokens")).isEqualTo(15);
             assertThat(rs.next()).isFalse();
         }
     }
