@@ -109,7 +109,7 @@ public record TrainingSpec(String name, String version, List<String> labels, Str
             }
             if (FeatureDefinition.DEFAULT_MEAN.equals(feature.defaultValue()) && !feature.numericField()) {
                 problems.add("feature '" + feature.name() + "': default 'mean' needs a numeric field (not one-hot,"
-                        + " indicator-missing or string)");
+                        + " indicator-missing, days-until or string)");
             }
         }
         return problems;
