@@ -2,6 +2,7 @@ package io.aihub.api.envelope;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.aihub.api.model.TokenUsage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +22,15 @@ import java.util.Objects;
  * @param inputHash    SHA-256 of the mapped inputs, to spot identical inputs across versions
  * @param fallback     null, or the reason a declared fallback produced this result
  * @param shadow       challenger results, empty when no challenger runs
+ * @param usage        the tokens the record's request used (chat models), or null when the backend reports none;
+ *                     left out of the JSON when null, so events of other models are unchanged
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"model", "modelVersion", "backend", "label", "score", "scores", "latencyMs", "inputHash",
-    "fallback", "shadow"})
+    "fallback", "shadow", "usage"})
 public record PredictionBlock(String model, String modelVersion, String backend, String label, double score,
         Map<String, Double> scores, long latencyMs, String inputHash, String fallback,
-        List<ShadowPrediction> shadow) {
+        List<ShadowPrediction> shadow, @JsonInclude(JsonInclude.Include.NON_NULL) TokenUsage usage) {
 
     public PredictionBlock {
         Objects.requireNonNull(model, "model");
@@ -42,6 +45,13 @@ public record PredictionBlock(String model, String modelVersion, String backend,
         }
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores == null ? Map.of() : scores));
         shadow = shadow == null ? List.of() : List.copyOf(shadow);
+    }
+
+    /** A block without token usage. */
+    public PredictionBlock(String model, String modelVersion, String backend, String label, double score,
+            Map<String, Double> scores, long latencyMs, String inputHash, String fallback,
+            List<ShadowPrediction> shadow) {
+        this(model, modelVersion, backend, label, score, scores, latencyMs, inputHash, fallback, shadow, null);
     }
 
     /**

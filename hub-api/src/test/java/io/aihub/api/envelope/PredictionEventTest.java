@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.aihub.api.model.TokenUsage;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -61,7 +63,7 @@ class PredictionEventTest {
     @Test
     void schemaShouldRejectAnEventWithoutModelVersion() throws Exception {
         JsonNode json = JSON.valueToTree(PredictionEvent.of(data("v1", "1.0.0"), Instant.now()));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json.at("/data/prediction")).remove("modelVersion");
+        ((ObjectNode) json.at("/data/prediction")).remove("modelVersion");
 
         assertThat(schema().validate(json)).isNotEmpty();
     }
@@ -91,5 +93,48 @@ class PredictionEventTest {
     void shouldRefuseANonFiniteScore() {
         assertThatThrownBy(() -> new PredictionBlock("m", "1", "onnx", null, Double.NaN, Map.of(), 0, "a".repeat(64),
                 null, List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+    }
+
+    private static PredictionData dataWithUsage(TokenUsage usage) {
+        PredictionData plain = data("v1", "1.0.0");
+        PredictionBlock p = plain.prediction();
+        return new PredictionData(plain.source(), plain.record(), new PredictionBlock(p.model(), p.modelVersion(),
+                "openai-chat", p.label(), p.score(), p.scores(), p.latencyMs(), p.inputHash(), p.fallback(),
+                p.shadow(), usage), plain.route());
+    }
+
+    @Test
+    void tokenUsageIsPublishedValidatedAndReadBack() throws Exception {
+        PredictionEvent event = PredictionEvent.of(dataWithUsage(new TokenUsage(120, 17)),
+                Instant.parse("2026-11-22T10:00:00Z"));
+
+        JsonNode json = JSON.valueToTree(event);
+
+        assertThat(schema().validate(json)).isEmpty();
+        assertThat(json.at("/data/prediction/usage").toString())
+                .isEqualTo("{\"promptTokens\":120,\"completionTokens\":17}");
+        assertThat(JSON.readValue(JSON.writeValueAsString(event), PredictionEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void eventsWithoutUsageLeaveItOutAndNullIsAllowed() throws Exception {
+        JsonNode json = JSON.valueToTree(PredictionEvent.of(data("v1", "1.0.0"), Instant.now()));
+
+        assertThat(json.at("/data/prediction").has("usage")).isFalse();
+        ((ObjectNode) json.at("/data/prediction")).putNull("usage");
+        assertThat(schema().validate(json)).isEmpty();
+    }
+
+    @Test
+    void schemaShouldRejectMalformedUsage() throws Exception {
+        for (String usage : List.of("{\"promptTokens\":1}",
+                "{\"promptTokens\":1,\"completionTokens\":2,\"total\":3}",
+                "{\"promptTokens\":1.5,\"completionTokens\":2}",
+                "{\"promptTokens\":-1,\"completionTokens\":2}")) {
+            JsonNode json = JSON.valueToTree(PredictionEvent.of(data("v1", "1.0.0"), Instant.now()));
+            ((ObjectNode) json.at("/data/prediction")).set("usage", JSON.readTree(usage));
+
+            assertThat(schema().validate(json)).as(usage).isNotEmpty();
+        }
     }
 }

@@ -4,27 +4,34 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aihub.api.error.PermanentException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How one model input is computed from one record field.
+ * How one model input is computed from a record's fields.
  *
- * <p>Evaluation: the raw field value is read (absent and null are the same). If the first step is a
- * {@link Transform.SourceEncoder} it turns the raw value into a number; otherwise a null value is replaced by
- * {@code default} and converted to a number. The remaining {@link Transform.NumericTransform} steps then run in
- * order. For {@code type: string} the (defaulted) value is passed on as text and no steps are allowed.
+ * <p>Evaluation: the raw value of {@code field} is read (absent and null are the same). If the first step is a
+ * {@link Transform.SourceEncoder} it turns the raw value into a number ({@link Transform.DaysUntil} also reads
+ * its end field, {@link Transform.Concat} makes text from several fields); otherwise a null value is replaced
+ * by {@code default} and converted to a number. The remaining {@link Transform.NumericTransform} steps then run
+ * in order. For {@code type: string} the (defaulted) value is passed on as text, and {@code concat} is the only
+ * step allowed.
  *
  * @param name         the model input name; letters, digits and underscores, starting with a letter
- * @param field        the record field it reads
+ * @param field        the record field it reads (the first part of a {@code concat}, the start of a
+ *                     {@code days-until})
  * @param type         the model input type: {@code float} (the default), {@code double}, {@code int64} or
  *                     {@code string}
  * @param defaultValue YAML {@code default}: the value used when the field is absent or null, or null for
- *                     none (the record then fails with {@value #MISSING_FIELD}); a training spec may say
- *                     {@code mean} to have the trainer fill in the training mean
+ *                     none (the record then fails with {@value #MISSING_FIELD}); for {@code days-until} the
+ *                     number of days used when either date is missing; for {@code concat} the text used when
+ *                     every field is missing; a training spec may say {@code mean} to have the trainer fill in
+ *                     the training mean
  * @param transforms   the steps, in order; may be empty
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -69,8 +76,13 @@ public record FeatureDefinition(String name, String field, String type,
                         + " reads the raw field and must be the first transform");
             }
         }
-        if (type.equals("string") && !transforms.isEmpty()) {
-            throw new IllegalArgumentException("feature '" + name + "' has type string and cannot have transforms");
+        boolean concat = !transforms.isEmpty() && transforms.get(0) instanceof Transform.Concat;
+        if (type.equals("string") && !(transforms.isEmpty() || concat && transforms.size() == 1)) {
+            throw new IllegalArgumentException("feature '" + name + "' has type string and can only have a single"
+                    + " concat transform");
+        }
+        if (concat && !type.equals("string")) {
+            throw new IllegalArgumentException("feature '" + name + "': concat makes text and needs type string");
         }
     }
 
@@ -94,6 +106,26 @@ public record FeatureDefinition(String name, String field, String type,
         return numeric() && (transforms.isEmpty() || !(transforms.get(0) instanceof Transform.SourceEncoder));
     }
 
+    /** The record fields this feature reads: {@code field}, then those of a {@link Transform.RecordEncoder}. */
+    @JsonIgnore
+    public List<String> sourceFields() {
+        List<String> fields = new ArrayList<>();
+        fields.add(field);
+        if (!transforms.isEmpty() && transforms.get(0) instanceof Transform.RecordEncoder encoder) {
+            fields.addAll(encoder.otherFields());
+        }
+        return List.copyOf(fields);
+    }
+
+    /** A copy reading renamed fields ({@code renames}: field read → field to read instead), steps included. */
+    FeatureDefinition withSourceFields(Map<String, String> renames) {
+        List<Transform> steps = new ArrayList<>(transforms);
+        if (!steps.isEmpty() && steps.get(0) instanceof Transform.RecordEncoder encoder) {
+            steps.set(0, encoder.renamed(renames));
+        }
+        return new FeatureDefinition(name, renames.getOrDefault(field, field), type, defaultValue, steps);
+    }
+
     /** Problems that stop this feature from being used at run time; empty when ready. */
     List<String> runtimeProblems() {
         List<String> problems = new ArrayList<>();
@@ -103,7 +135,8 @@ public record FeatureDefinition(String name, String field, String type,
                         + " them)");
             }
         }
-        if (defaultValue != null && numericField()) {
+        boolean daysDefault = !transforms.isEmpty() && transforms.get(0) instanceof Transform.DaysUntil;
+        if (defaultValue != null && (numericField() || daysDefault)) {
             try {
                 FieldValues.toNumber(defaultValue, field, name);
             } catch (PermanentException e) {
@@ -125,37 +158,40 @@ public record FeatureDefinition(String name, String field, String type,
     }
 
     /**
-     * Computes this feature from the raw field value.
+     * Computes this feature from a record.
      *
-     * @param raw the field value, or null when absent or null
+     * @param recordFields the record's fields; absent and null values are the same
      * @return a Double for {@code float} and {@code double}, a Long for {@code int64}, a String for
      *         {@code string}
      * @throws PermanentException {@value #MISSING_FIELD}, {@value FieldValues#BAD_TYPE} or {@value #BAD_VALUE},
      *                            naming the field, never its value
      */
-    public Object map(Object raw) {
-        int next = 0;
+    public Object map(Map<String, ?> recordFields) {
+        Object raw = recordFields.get(field);
+        Transform first = transforms.isEmpty() ? null : transforms.get(0);
+        if (first instanceof Transform.Concat concat) {
+            return concatenate(concat, recordFields);
+        }
         double value;
-        if (!transforms.isEmpty() && transforms.get(0) instanceof Transform.IndicatorMissing) {
+        if (first instanceof Transform.IndicatorMissing) {
             value = raw == null ? 1.0 : 0.0;
-            next = 1;
+        } else if (first instanceof Transform.DaysUntil daysUntil) {
+            value = days(daysUntil, raw, recordFields);
         } else {
             Object present = raw != null ? raw : defaultValue;
             if (present == null) {
-                throw new PermanentException(MISSING_FIELD, "field '" + field + "' (feature '" + name
-                        + "') is missing and the feature has no default");
+                throw missing(List.of(field));
             }
             if (!numeric()) {
                 return FieldValues.toText(present, field, name);
             }
-            if (!transforms.isEmpty() && transforms.get(0) instanceof Transform.OneHot oneHot) {
+            if (first instanceof Transform.OneHot oneHot) {
                 value = FieldValues.matches(present, oneHot.value(), field, name) ? 1.0 : 0.0;
-                next = 1;
             } else {
                 value = FieldValues.toNumber(present, field, name);
             }
         }
-        for (int i = next; i < transforms.size(); i++) {
+        for (int i = first instanceof Transform.SourceEncoder ? 1 : 0; i < transforms.size(); i++) {
             Transform.NumericTransform step = (Transform.NumericTransform) transforms.get(i);
             value = step.apply(value);
             if (!Double.isFinite(value)) {
@@ -164,5 +200,52 @@ public record FeatureDefinition(String name, String field, String type,
             }
         }
         return type.equals("int64") ? (Object) Math.round(value) : (Object) value;
+    }
+
+    /** Both dates are parsed first, so a bad value is reported even when the other date is missing. */
+    private double days(Transform.DaysUntil daysUntil, Object raw, Map<String, ?> recordFields) {
+        Instant start = raw == null ? null : FieldValues.toInstant(raw, field, name);
+        Instant end = daysUntil.reference();
+        Object rawEnd = daysUntil.field() == null ? null : recordFields.get(daysUntil.field());
+        if (rawEnd != null) {
+            end = FieldValues.toInstant(rawEnd, daysUntil.field(), name);
+        }
+        if (start != null && end != null) {
+            return Transform.DaysUntil.between(start, end);
+        }
+        if (defaultValue != null) {
+            return FieldValues.toNumber(defaultValue, field, name);
+        }
+        List<String> absent = new ArrayList<>();
+        if (start == null) {
+            absent.add(field);
+        }
+        if (end == null) {
+            absent.add(daysUntil.field());
+        }
+        throw missing(absent);
+    }
+
+    private String concatenate(Transform.Concat concat, Map<String, ?> recordFields) {
+        List<String> parts = new ArrayList<>();
+        for (String source : sourceFields()) {
+            Object value = recordFields.get(source);
+            parts.add(value == null ? null : FieldValues.toText(value, source, name));
+        }
+        String text = concat.join(parts);
+        if (text != null) {
+            return text;
+        }
+        if (defaultValue == null) {
+            throw missing(sourceFields());
+        }
+        return Transform.Concat.truncate(FieldValues.toText(defaultValue, field, name), concat.maxLength());
+    }
+
+    private PermanentException missing(List<String> fields) {
+        String names = String.join("', '", fields);
+        return new PermanentException(MISSING_FIELD, (fields.size() == 1 ? "field '" : "fields '") + names
+                + "' (feature '" + name + "') " + (fields.size() == 1 ? "is" : "are")
+                + " missing and the feature has no default");
     }
 }

@@ -56,7 +56,7 @@ public record FeatureMapping(List<FeatureDefinition> definitions) {
         List<PermanentException> problems = new ArrayList<>();
         for (FeatureDefinition definition : definitions) {
             try {
-                values.put(definition.name(), definition.map(recordFields.get(definition.field())));
+                values.put(definition.name(), definition.map(recordFields));
             } catch (PermanentException e) {
                 problems.add(e);
             }
@@ -72,11 +72,14 @@ public record FeatureMapping(List<FeatureDefinition> definitions) {
         return new FeatureRow(values);
     }
 
-    /** The record fields the mapping reads, each once, in the order first used. */
+    /**
+     * The record fields the mapping reads, each once, in the order first used: every feature's {@code field}
+     * and the further fields its first step reads ({@code days-until}'s end field, {@code concat}'s fields).
+     */
     public List<String> sourceFields() {
         Set<String> fields = new LinkedHashSet<>();
         for (FeatureDefinition definition : definitions) {
-            fields.add(definition.field());
+            fields.addAll(definition.sourceFields());
         }
         return List.copyOf(fields);
     }
@@ -136,7 +139,8 @@ public record FeatureMapping(List<FeatureDefinition> definitions) {
     /**
      * The same mapping reading other record fields: a route whose source names its fields differently (a
      * Dataverse column {@code aihub_nps} for the model's {@code NPS__c}) renames them here instead of
-     * copying the model.
+     * copying the model. Every field read is renamed: a feature's {@code field} and the fields its
+     * {@code days-until} or {@code concat} step reads.
      *
      * @param renames the field this mapping reads → the record field to read instead
      * @throws ConfigException naming every key that is not a field this mapping reads, and every blank target
@@ -156,10 +160,7 @@ public record FeatureMapping(List<FeatureDefinition> definitions) {
         if (!problems.isEmpty()) {
             throw new ConfigException("field renames", problems);
         }
-        List<FeatureDefinition> renamed = definitions.stream()
-                .map(d -> new FeatureDefinition(d.name(), renames.getOrDefault(d.field(), d.field()), d.type(),
-                        d.defaultValue(), d.transforms()))
-                .toList();
+        List<FeatureDefinition> renamed = definitions.stream().map(d -> d.withSourceFields(renames)).toList();
         return new FeatureMapping(renamed);
     }
 }

@@ -2,8 +2,17 @@ package io.aihub.model.mapping;
 
 import io.aihub.api.error.PermanentException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +26,14 @@ public final class FieldValues {
     public static final String BAD_TYPE = "MAPPING_BAD_TYPE";
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Epoch milliseconds sent as text, or SAP OData v2's {@code /Date(1700000000000+0060)/}. */
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("/Date\\((-?\\d{1,15})(?:[+-]\\d{4})?\\)/|(-?\\d{1,15})");
+    /** ISO-8601 date-time with an offset, also written without the colon ({@code +0000}, as Salesforce does). */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
 
     private FieldValues() {
     }
@@ -71,6 +88,48 @@ public final class FieldValues {
             throw nonFinite(field, feature);
         }
         throw badType(field, feature, "text, a number or a boolean", value);
+    }
+
+    /**
+     * Returns the value as an instant: an ISO-8601 date-time with an offset ({@code 2026-01-05T10:00:00Z},
+     * {@code 2026-01-05T10:00:00.000+01:00} or {@code +0100}), a date-time without one (read as UTC), a date
+     * ({@code 2026-01-05}, midnight UTC), or epoch milliseconds as a whole number, as digits or as OData v2's
+     * {@code /Date(ms)/}.
+     *
+     * @throws PermanentException {@value FeatureDefinition#BAD_VALUE} for text or numbers that are none of these,
+     *                            {@value #BAD_TYPE} for booleans, lists and maps; naming the field, never the value
+     */
+    public static Instant toInstant(Object value, String field, String feature) {
+        if (value instanceof Number n) {
+            double millis = n.doubleValue();
+            if (!Double.isFinite(millis) || millis != Math.rint(millis) || Math.abs(millis) > 1e15) {
+                throw badDate(field, feature, "a number that is not whole epoch milliseconds");
+            }
+            return Instant.ofEpochMilli(n.longValue());
+        }
+        if (!(value instanceof String text)) {
+            throw badType(field, feature, "an ISO-8601 date or date-time, or epoch milliseconds", value);
+        }
+        String trimmed = text.strip();
+        Matcher millis = EPOCH_MILLIS.matcher(trimmed);
+        if (millis.matches()) {
+            return Instant.ofEpochMilli(Long.parseLong(millis.group(1) != null ? millis.group(1) : millis.group(2)));
+        }
+        try {
+            if (trimmed.length() == 10) {
+                return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            var parsed = DATE_TIME.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime withOffset ? withOffset.toInstant()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw badDate(field, feature, "text that is not one");
+        }
+    }
+
+    private static PermanentException badDate(String field, String feature, String got) {
+        return new PermanentException(FeatureDefinition.BAD_VALUE, "field '" + field + "' (feature '" + feature
+                + "') must be an ISO-8601 date or date-time, or epoch milliseconds, got " + got);
     }
 
     /**

@@ -2,7 +2,11 @@ package io.aihub.model.mapping;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,7 +15,8 @@ import java.util.Objects;
  * ({@code standardize: {mean: 2.1, std: 0.9}}).
  *
  * <p>Two kinds exist. A {@link SourceEncoder} reads the raw field value and may only be the first step; a
- * {@link NumericTransform} takes the number produced so far.
+ * {@link NumericTransform} takes the number produced so far. A {@link RecordEncoder} is a source encoder that
+ * reads further record fields besides the feature's own.
  */
 @JsonSerialize(using = TransformYaml.Writer.class)
 @JsonDeserialize(using = TransformYaml.Reader.class)
@@ -21,7 +26,21 @@ public sealed interface Transform permits Transform.SourceEncoder, Transform.Num
     String kind();
 
     /** A step that reads the raw field value (before any default is applied); always the first step. */
-    sealed interface SourceEncoder extends Transform permits OneHot, IndicatorMissing {
+    sealed interface SourceEncoder extends Transform permits OneHot, IndicatorMissing, RecordEncoder {
+    }
+
+    /**
+     * A source encoder that reads more record fields than the feature's own {@code field}. The mapping passes
+     * it the whole record; {@link FeatureMapping#sourceFields()} lists these fields and
+     * {@link FeatureMapping#withSourceFields(Map)} renames them.
+     */
+    sealed interface RecordEncoder extends SourceEncoder permits DaysUntil, Concat {
+
+        /** The record fields read besides the feature's own, in order; may be empty. */
+        List<String> otherFields();
+
+        /** A copy reading the renamed fields ({@code renames}: field read → field to read instead). */
+        RecordEncoder renamed(Map<String, String> renames);
     }
 
     /** A step from number to number. */
@@ -205,6 +224,128 @@ public sealed interface Transform permits Transform.SourceEncoder, Transform.Num
         @Override
         public String kind() {
             return KIND;
+        }
+    }
+
+    /**
+     * {@code days-until}: the number of days from the feature's date field until either another date field of
+     * the same record ({@code field}, e.g. {@code ClosedDate} for a feature reading {@code CreatedDate}) or a
+     * fixed instant ({@code reference}); exactly one of the two. Negative when the end lies before the start.
+     * Days are fractional (elapsed milliseconds / 86,400,000); a date without a time is midnight UTC, so two
+     * dates give whole days. Never "now": the same record version always gives the same value.
+     *
+     * @param field     the record field holding the end, or null when {@code reference} is set
+     * @param reference the fixed end, or null when {@code field} is set
+     */
+    record DaysUntil(String field, Instant reference) implements RecordEncoder {
+
+        public static final String KIND = "days-until";
+
+        private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+
+        public DaysUntil {
+            if ((field == null || field.isBlank()) == (reference == null)) {
+                throw new IllegalArgumentException("days-until needs either 'field' (another date field) or"
+                        + " 'reference' (a fixed ISO-8601 instant), not both");
+            }
+        }
+
+        /** The days from {@code start} until {@code end}, fractional. */
+        public static double between(Instant start, Instant end) {
+            return Duration.between(start, end).toMillis() / MILLIS_PER_DAY;
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<String> otherFields() {
+            return field == null ? List.of() : List.of(field);
+        }
+
+        @Override
+        public DaysUntil renamed(Map<String, String> renames) {
+            return field == null ? this : new DaysUntil(renames.getOrDefault(field, field), null);
+        }
+    }
+
+    /**
+     * {@code concat}: text made of the feature's field followed by {@code fields}, joined with
+     * {@code separator}, for {@code type: string} features (e.g. a ticket's subject and description for a text
+     * model). A missing (absent or null) field is left out, or replaced by {@code missing} when set; when
+     * every field is missing the feature's {@code default} applies. Numbers and booleans are written as text.
+     * The result is cut to {@code maxLength} code points, never inside a surrogate pair.
+     *
+     * @param fields    the further fields, in order; at least one
+     * @param separator put between two parts; may be empty; default a space
+     * @param maxLength the longest result in code points, above 0; default {@value #DEFAULT_MAX_LENGTH}
+     * @param missing   the text standing in for a missing field, or null to leave it out
+     */
+    record Concat(List<String> fields, String separator, Integer maxLength, String missing) implements RecordEncoder {
+
+        public static final String KIND = "concat";
+        /** The separator when none is given. */
+        public static final String DEFAULT_SEPARATOR = " ";
+        /** The longest result, in code points, when no {@code maxLength} is given. */
+        public static final int DEFAULT_MAX_LENGTH = 4000;
+
+        public Concat {
+            if (fields == null || fields.isEmpty() || fields.stream().anyMatch(f -> f == null || f.isBlank())) {
+                throw new IllegalArgumentException("concat needs 'fields': a list of at least one field name");
+            }
+            fields = List.copyOf(fields);
+            separator = separator == null ? DEFAULT_SEPARATOR : separator;
+            maxLength = maxLength == null ? DEFAULT_MAX_LENGTH : maxLength;
+            if (maxLength < 1) {
+                throw new IllegalArgumentException("concat maxLength must be at least 1");
+            }
+        }
+
+        /**
+         * Joins the parts present (or replaced by {@code missing}) and cuts the result to {@code maxLength}.
+         *
+         * @param parts the texts of the feature's field and of {@code fields}, in order; null for a missing one
+         * @return the text, or null when every part was missing and {@code missing} is not set
+         */
+        public String join(List<String> parts) {
+            if (parts.stream().allMatch(Objects::isNull)) {
+                return null;
+            }
+            List<String> kept = new ArrayList<>(parts.size());
+            for (String part : parts) {
+                if (part != null) {
+                    kept.add(part);
+                } else if (missing != null) {
+                    kept.add(missing);
+                }
+            }
+            return truncate(String.join(separator, kept), maxLength);
+        }
+
+        /** The first {@code maxLength} code points of {@code text}. */
+        static String truncate(String text, int maxLength) {
+            if (text.length() <= maxLength || text.codePointCount(0, text.length()) <= maxLength) {
+                return text;
+            }
+            return text.substring(0, text.offsetByCodePoints(0, maxLength));
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<String> otherFields() {
+            return fields;
+        }
+
+        @Override
+        public Concat renamed(Map<String, String> renames) {
+            return new Concat(fields.stream().map(f -> renames.getOrDefault(f, f)).toList(), separator, maxLength,
+                    missing);
         }
     }
 }

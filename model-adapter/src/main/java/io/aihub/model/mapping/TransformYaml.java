@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +25,8 @@ import java.util.Set;
 final class TransformYaml {
 
     static final List<String> KINDS = List.of(Transform.Log1p.KIND, Transform.Standardize.KIND,
-            Transform.OneHot.KIND, Transform.Clip.KIND, Transform.Bucketize.KIND, Transform.IndicatorMissing.KIND);
+            Transform.OneHot.KIND, Transform.Clip.KIND, Transform.Bucketize.KIND, Transform.IndicatorMissing.KIND,
+            Transform.DaysUntil.KIND, Transform.Concat.KIND);
 
     private TransformYaml() {
     }
@@ -90,6 +96,33 @@ final class TransformYaml {
                     }
                     yield new Transform.Bucketize(values);
                 }
+                case Transform.DaysUntil.KIND -> {
+                    requireOnly(kind, params, Set.of("field", "reference"));
+                    String field = text(kind, params, "field");
+                    String reference = text(kind, params, "reference");
+                    yield new Transform.DaysUntil(field, reference == null ? null : instant(reference));
+                }
+                case Transform.Concat.KIND -> {
+                    requireOnly(kind, params, Set.of("fields", "separator", "maxLength", "missing"));
+                    JsonNode fields = params.get("fields");
+                    if (fields == null || !fields.isArray()) {
+                        throw new IllegalArgumentException("concat needs a 'fields' list");
+                    }
+                    List<String> names = new ArrayList<>();
+                    for (JsonNode field : fields) {
+                        if (!field.isTextual()) {
+                            throw new IllegalArgumentException("concat fields must be field names");
+                        }
+                        names.add(field.asText());
+                    }
+                    JsonNode maxLength = params.get("maxLength");
+                    if (maxLength != null && !maxLength.isNull() && !maxLength.canConvertToExactIntegral()) {
+                        throw new IllegalArgumentException("concat 'maxLength' must be a whole number");
+                    }
+                    yield new Transform.Concat(names, text(kind, params, "separator"),
+                            maxLength == null || maxLength.isNull() ? null : maxLength.asInt(),
+                            text(kind, params, "missing"));
+                }
                 case Transform.Log1p.KIND, Transform.IndicatorMissing.KIND -> {
                     if (!params.isNull() && !params.isEmpty()) {
                         throw new IllegalArgumentException(kind + " takes no parameters");
@@ -105,7 +138,8 @@ final class TransformYaml {
                 case Transform.Log1p.KIND -> new Transform.Log1p();
                 case Transform.IndicatorMissing.KIND -> new Transform.IndicatorMissing();
                 case Transform.Standardize.KIND -> Transform.Standardize.unfitted();
-                case Transform.OneHot.KIND, Transform.Clip.KIND, Transform.Bucketize.KIND ->
+                case Transform.OneHot.KIND, Transform.Clip.KIND, Transform.Bucketize.KIND, Transform.DaysUntil.KIND,
+                        Transform.Concat.KIND ->
                         throw new IllegalArgumentException(kind + " needs parameters, e.g. {" + kind + ": {...}}");
                 default -> throw unknown(kind);
             };
@@ -137,6 +171,30 @@ final class TransformYaml {
                 throw new IllegalArgumentException(kind + " '" + name + "' must be a number");
             }
             return value.asDouble();
+        }
+
+        private static String text(String kind, JsonNode params, String name) {
+            JsonNode value = params.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                throw new IllegalArgumentException(kind + " '" + name + "' must be text");
+            }
+            return value.asText();
+        }
+
+        private static Instant instant(String reference) {
+            try {
+                return OffsetDateTime.parse(reference).toInstant();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDate.parse(reference).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notADate) {
+                    throw new IllegalArgumentException("days-until 'reference' must be an ISO-8601 instant such as"
+                            + " 2026-01-01T00:00:00Z, or a date such as 2026-01-01");
+                }
+            }
         }
 
         private static IllegalArgumentException unknown(String kind) {
@@ -182,6 +240,27 @@ final class TransformYaml {
                     out.writeNumber(boundary);
                 }
                 out.writeEndArray();
+                end(out);
+            } else if (transform instanceof Transform.DaysUntil daysUntil) {
+                start(out, daysUntil);
+                if (daysUntil.field() != null) {
+                    out.writeStringField("field", daysUntil.field());
+                } else {
+                    out.writeStringField("reference", daysUntil.reference().toString());
+                }
+                end(out);
+            } else if (transform instanceof Transform.Concat concat) {
+                start(out, concat);
+                out.writeArrayFieldStart("fields");
+                for (String field : concat.fields()) {
+                    out.writeString(field);
+                }
+                out.writeEndArray();
+                out.writeStringField("separator", concat.separator());
+                out.writeNumberField("maxLength", concat.maxLength());
+                if (concat.missing() != null) {
+                    out.writeStringField("missing", concat.missing());
+                }
                 end(out);
             } else {
                 out.writeString(transform.kind());

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * logistic regression with Tribuo; ONNX export; loading the exported file with {@link OnnxModelBackend} and
  * checking that its probabilities equal Tribuo's on every holdout row within {@value #MAX_EXPORT_DIFFERENCE};
  * holdout metrics from the exported model; then both files are moved into place. Nothing is written when a step
- * fails. The same spec and rows always give the same model (only {@code trainedAt} differs).
+ * fails. The same spec and rows always give the same model (only {@code trainedAt} differs). A model version is
+ * never overwritten: a version folder that already holds files is refused before anything is trained.
  */
 public final class ClassifierTrainer {
 
@@ -40,6 +41,8 @@ public final class ClassifierTrainer {
     public static final String BAD_DATA = "TRAINING_BAD_DATA";
     /** Error code: training or writing failed. */
     public static final String FAILED = "TRAINING_FAILED";
+    /** Error code: the model version folder already holds files; a version is never overwritten. */
+    public static final String VERSION_EXISTS = "TRAINING_VERSION_EXISTS";
     /** Error code: the exported ONNX model does not reproduce Tribuo's probabilities. */
     public static final String EXPORT_MISMATCH = "TRAINING_EXPORT_MISMATCH";
     /** Largest accepted difference between Tribuo's and ONNX Runtime's probabilities. */
@@ -61,11 +64,12 @@ public final class ClassifierTrainer {
      * @param spec   what to train
      * @param rows   labelled rows; each label must be one of the spec's labels, and each label needs at least
      *               two rows so that the holdout has every label
-     * @param outDir the model version folder to write, e.g. {@code models/churn/1.0.0}; created when missing;
-     *               existing {@code model.onnx} and {@code model.yaml} are replaced
+     * @param outDir the model version folder to write, e.g. {@code models/churn/1.0.0}; created when missing,
+     *               and it must be empty when it exists
      * @return what was written and how well the model did on the holdout
-     * @throws PermanentException {@value #BAD_DATA}, {@value #FAILED} or {@value #EXPORT_MISMATCH}; mapping
-     *                            errors name the row number and field, never a value
+     * @throws PermanentException {@value #VERSION_EXISTS} when {@code outDir} holds files, {@value #BAD_DATA},
+     *                            {@value #FAILED} or {@value #EXPORT_MISMATCH}; mapping errors name the row number
+     *                            and field, never a value
      */
     public static TrainingReport train(TrainingSpec spec, List<LabeledRow> rows, Path outDir) {
         long started = System.nanoTime();
@@ -73,6 +77,7 @@ public final class ClassifierTrainer {
             LOG.warn("AIHUB-TRAIN-0007 writing {} {} to {}, whose folder name is not the version; the registry"
                     + " loads models only from <models>/<name>/<version>", spec.name(), spec.version(), outDir);
         }
+        requireNewVersion(spec, outDir);
         requireKnownLabels(spec, rows);
         List<String> rowLabels = rows.stream().map(LabeledRow::label).toList();
         StratifiedSplit split = StratifiedSplit.of(rowLabels, spec.holdoutFraction(), spec.seed());
@@ -110,6 +115,7 @@ public final class ClassifierTrainer {
             Map<String, FeatureStatistics> statistics = statistics(mapping, rows, split.training(), trainingRows);
             TrainingSummary summary = new TrainingSummary(rows.size(), spec.seed(), spec.holdoutFraction(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), statistics);
+            requireNewVersion(spec, outDir, temporary);
             ModelYaml.moveIntoPlace(temporary, onnxFile);
             exported.withTraining(summary, metrics).write(descriptorFile);
             TrainingReport report = new TrainingReport(spec.name(), spec.version(), onnxFile, descriptorFile,
@@ -135,6 +141,30 @@ public final class ClassifierTrainer {
             }
         });
         return statistics;
+    }
+
+    /**
+     * Refuses a version folder that holds anything but {@code ignored} (the trainer's own temporary file).
+     *
+     * @throws PermanentException {@value #VERSION_EXISTS}
+     */
+    private static void requireNewVersion(TrainingSpec spec, Path outDir, Path... ignored) {
+        if (!Files.isDirectory(outDir)) {
+            if (Files.exists(outDir)) {
+                throw new PermanentException(VERSION_EXISTS, outDir.toAbsolutePath() + " exists and is not a folder");
+            }
+            return;
+        }
+        List<Path> own = List.of(ignored);
+        try (var entries = Files.list(outDir)) {
+            if (entries.anyMatch(entry -> !own.contains(entry))) {
+                throw new PermanentException(VERSION_EXISTS, "model " + spec.name() + " " + spec.version()
+                        + " already exists in " + outDir.toAbsolutePath() + "; a model version is never"
+                        + " overwritten: train a new version");
+            }
+        } catch (IOException e) {
+            throw new PermanentException(FAILED, "cannot read " + outDir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
     }
 
     private static void requireKnownLabels(TrainingSpec spec, List<LabeledRow> rows) {

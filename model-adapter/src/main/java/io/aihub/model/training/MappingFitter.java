@@ -91,8 +91,7 @@ final class MappingFitter {
         double[] values = new double[training.size()];
         for (int i = 0; i < training.size(); i++) {
             int index = training.get(i);
-            Object raw = rows.get(index).fields().get(prefix.field());
-            values[i] = numberAt(index, () -> ((Number) prefix.map(raw)).doubleValue());
+            values[i] = numberAt(index, () -> ((Number) prefix.map(rows.get(index).fields())).doubleValue());
         }
         return values;
     }

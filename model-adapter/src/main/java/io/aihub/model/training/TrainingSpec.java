@@ -83,6 +83,12 @@ public record TrainingSpec(String name, String version, List<String> labels, Str
         }
     }
 
+    /** The same spec for another model version. */
+    public TrainingSpec withVersion(String newVersion) {
+        return new TrainingSpec(name, newVersion, labels, positiveLabel, labelField, seed, holdoutFraction, epochs,
+                learningRate, features);
+    }
+
     private static List<String> featureProblems(List<FeatureDefinition> features) {
         List<String> problems = new ArrayList<>();
         if (features.isEmpty()) {
@@ -103,7 +109,7 @@ public record TrainingSpec(String name, String version, List<String> labels, Str
             }
             if (FeatureDefinition.DEFAULT_MEAN.equals(feature.defaultValue()) && !feature.numericField()) {
                 problems.add("feature '" + feature.name() + "': default 'mean' needs a numeric field (not one-hot,"
-                        + " indicator-missing or string)");
+                        + " indicator-missing, days-until or string)");
             }
         }
         return problems;

@@ -8,6 +8,7 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.model.FeatureRow;
 import io.aihub.api.model.FeatureSpec;
 import io.aihub.api.model.ModelMetadata;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,26 @@ class FeatureMappingTest {
             new FeatureDefinition("spend_bucket", "Spend__c", "int64", null,
                     List.of(new Transform.Clip(0.0, 1000.0), new Transform.Bucketize(List.of(100.0, 500.0))))));
 
+    private static final Transform.Concat CONCAT = new Transform.Concat(List.of("Description"), "\n", 4000, null);
+
+    private static final FeatureMapping DATES_AND_TEXT = new FeatureMapping(List.of(
+            new FeatureDefinition("days_open", "CreatedDate", "float", null,
+                    List.of(new Transform.DaysUntil("ClosedDate", null))),
+            new FeatureDefinition("age_log", "CreatedDate", "float", -1.0,
+                    List.of(new Transform.DaysUntil(null, Instant.parse("2026-01-01T00:00:00Z")),
+                            new Transform.Clip(0.0, null), new Transform.Log1p())),
+            new FeatureDefinition("ticket_text", "Subject", "string", null, List.of(CONCAT))));
+
     private static Map<String, Object> record(Object... keyValues) {
         Map<String, Object> fields = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             fields.put((String) keyValues[i], keyValues[i + 1]);
         }
         return fields;
+    }
+
+    private static Object mapField(FeatureDefinition definition, Object value) {
+        return definition.map(record(definition.field(), value));
     }
 
     @Test
@@ -62,9 +77,9 @@ class FeatureMappingTest {
         FeatureDefinition flag = new FeatureDefinition("flag", "Flag__c", "double", null);
         FeatureDefinition amount = new FeatureDefinition("amount", "Amount__c", "double", null);
 
-        assertThat(flag.map(Boolean.TRUE)).isEqualTo(1.0);
-        assertThat(amount.map(" 1234.50 ")).isEqualTo(1234.5);
-        assertThat(amount.map("-1e3")).isEqualTo(-1000.0);
+        assertThat(mapField(flag, Boolean.TRUE)).isEqualTo(1.0);
+        assertThat(mapField(amount, " 1234.50 ")).isEqualTo(1234.5);
+        assertThat(mapField(amount, "-1e3")).isEqualTo(-1000.0);
     }
 
     @Test
@@ -74,10 +89,10 @@ class FeatureMappingTest {
         FeatureDefinition plan = new FeatureDefinition("plan_pro", "Plan__c", "float", null,
                 List.of(new Transform.OneHot("Pro")));
 
-        assertThat(tier.map(3.0)).isEqualTo(1.0);
-        assertThat(tier.map("3.00")).isEqualTo(1.0);
-        assertThat(tier.map(4)).isEqualTo(0.0);
-        assertThat(plan.map("pro")).isEqualTo(0.0);
+        assertThat(mapField(tier, 3.0)).isEqualTo(1.0);
+        assertThat(mapField(tier, "3.00")).isEqualTo(1.0);
+        assertThat(mapField(tier, 4)).isEqualTo(0.0);
+        assertThat(mapField(plan, "pro")).isEqualTo(0.0);
     }
 
     @Test
@@ -161,9 +176,9 @@ class FeatureMappingTest {
     void stringFeaturesPassTextOnAndNumbersInPlainNotation() {
         FeatureDefinition industry = new FeatureDefinition("industry", "Industry", "string", "Unknown");
 
-        assertThat(industry.map("Retail")).isEqualTo("Retail");
-        assertThat(industry.map(null)).isEqualTo("Unknown");
-        assertThat(industry.map(12.0)).isEqualTo("12");
+        assertThat(mapField(industry, "Retail")).isEqualTo("Retail");
+        assertThat(mapField(industry, null)).isEqualTo("Unknown");
+        assertThat(mapField(industry, 12.0)).isEqualTo("12");
     }
 
     @Test
@@ -215,7 +230,12 @@ class FeatureMappingTest {
                 List.of(new Transform.Log1p(), new Transform.IndicatorMissing())))
                 .hasMessageContaining("indicator-missing reads the raw field and must be the first transform");
         assertThatThrownBy(() -> new FeatureDefinition("x", "X", "string", null, List.of(new Transform.Log1p())))
-                .hasMessageContaining("type string and cannot have transforms");
+                .hasMessageContaining("type string and can only have a single concat transform");
+        assertThatThrownBy(() -> new FeatureDefinition("x", "X", "float", null, List.of(CONCAT)))
+                .hasMessageContaining("concat makes text and needs type string");
+        assertThatThrownBy(() -> new FeatureDefinition("x", "X", "float", null,
+                List.of(new Transform.Log1p(), new Transform.DaysUntil("Y", null))))
+                .hasMessageContaining("days-until reads the raw field and must be the first transform");
         assertThatThrownBy(() -> new FeatureDefinition("x", "X", "tensor", null))
                 .hasMessageContaining("known types: double, float, int64, string");
     }
@@ -239,5 +259,122 @@ class FeatureMappingTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2))
                 .hasMessageContaining("'Nope__c' is not a field the mapping reads")
                 .hasMessageContaining("'Plan__c' is renamed to an empty field name");
+    }
+
+    @Test
+    void daysUntilAnotherFieldReadsDatesDateTimesOffsetsAndEpochMillis() {
+        Map<String, Object> dates = record("CreatedDate", "2025-12-01", "ClosedDate", "2025-12-31", "Subject", "s");
+        assertThat(DATES_AND_TEXT.map(dates).values().get("days_open")).isEqualTo(30.0);
+
+        Map<String, Object> times = record("CreatedDate", "2025-12-01T06:00:00Z",
+                "ClosedDate", "2025-12-02T13:00:00+01:00", "Subject", "s");
+        assertThat(DATES_AND_TEXT.map(times).values().get("days_open")).isEqualTo(1.25);
+
+        Map<String, Object> salesforce = record("CreatedDate", "2025-12-01T00:00:00.000+0000",
+                "ClosedDate", Instant.parse("2025-12-03T00:00:00Z").toEpochMilli(), "Subject", "s");
+        assertThat(DATES_AND_TEXT.map(salesforce).values().get("days_open")).isEqualTo(2.0);
+
+        Map<String, Object> odata = record("CreatedDate", "/Date(1764547200000+0000)/",
+                "ClosedDate", "2025-12-02T00:00:00", "Subject", "s");
+        assertThat(DATES_AND_TEXT.map(odata).values().get("days_open")).isEqualTo(1.0);
+    }
+
+    @Test
+    void daysUntilAFixedReferenceRunsTheFollowingSteps() {
+        FeatureRow row = DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "ClosedDate", "2025-12-02",
+                "Subject", "s"));
+
+        assertThat(row.values().get("age_log")).isEqualTo(Math.log1p(31.0));
+    }
+
+    @Test
+    void daysUntilUsesTheDefaultWhenEitherDateIsMissingOrNamesTheMissingField() {
+        FeatureMapping ageOnly = new FeatureMapping(List.of(DATES_AND_TEXT.definitions().get(1)));
+        assertThat(ageOnly.map(record("CreatedDate", null)).values().get("age_log")).isEqualTo(0.0);
+
+        assertThatThrownBy(() -> DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "Subject", "s")))
+                .isInstanceOfSatisfying(PermanentException.class,
+                        e -> assertThat(e.code()).isEqualTo(FeatureDefinition.MISSING_FIELD))
+                .hasMessage("field 'ClosedDate' (feature 'days_open') is missing and the feature has no default");
+        assertThatThrownBy(() -> DATES_AND_TEXT.map(record("Subject", "s")))
+                .hasMessageContaining("fields 'CreatedDate', 'ClosedDate' (feature 'days_open') are missing");
+    }
+
+    @Test
+    void daysUntilRejectsUnparseableDatesNamingTheFieldNeverTheValue() {
+        String secret = "next tuesday 4711";
+        for (Object bad : List.of(secret, "2025-13-45", "2025-12-01T25:00:00Z", 1.5, Double.NaN)) {
+            assertThatThrownBy(() -> DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "ClosedDate", bad,
+                    "Subject", "s")))
+                    .isInstanceOfSatisfying(PermanentException.class,
+                            e -> assertThat(e.code()).isEqualTo(FeatureDefinition.BAD_VALUE))
+                    .hasMessageContaining("field 'ClosedDate' (feature 'days_open') must be an ISO-8601 date")
+                    .hasMessageNotContaining(secret).hasMessageNotContaining("2025-13-45");
+        }
+        assertThatThrownBy(() -> DATES_AND_TEXT.map(record("CreatedDate", true, "ClosedDate", "2025-12-01",
+                "Subject", "s")))
+                .isInstanceOfSatisfying(PermanentException.class,
+                        e -> assertThat(e.code()).isEqualTo(FieldValues.BAD_TYPE));
+    }
+
+    @Test
+    void daysUntilReportsABadDateEvenWhenTheDefaultWouldCoverTheMissingOne() {
+        FeatureMapping withDefault = new FeatureMapping(List.of(new FeatureDefinition("d", "A", "float", 0,
+                List.of(new Transform.DaysUntil("B", null)))));
+
+        assertThat(withDefault.map(record("A", "2025-12-01")).values().get("d")).isEqualTo(0.0);
+        assertThatThrownBy(() -> withDefault.map(record("A", "garbage")))
+                .isInstanceOfSatisfying(PermanentException.class,
+                        e -> assertThat(e.code()).isEqualTo(FeatureDefinition.BAD_VALUE));
+    }
+
+    @Test
+    void daysUntilNeedsANumericDefault() {
+        assertThatThrownBy(() -> new FeatureMapping(List.of(new FeatureDefinition("d", "A", "float", "2025-01-01",
+                List.of(new Transform.DaysUntil("B", null))))))
+                .hasMessageContaining("feature 'd': default must be a number");
+    }
+
+    @Test
+    void concatJoinsFieldsSkippingMissingOnesAndFallsBackToTheDefault() {
+        assertThat(DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "ClosedDate", "2025-12-02",
+                "Subject", "Printer", "Description", "On fire")).values().get("ticket_text"))
+                .isEqualTo("Printer\nOn fire");
+        assertThat(DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "ClosedDate", "2025-12-02",
+                "Description", 42)).values().get("ticket_text")).isEqualTo("42");
+        assertThatThrownBy(() -> DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "ClosedDate", "2025-12-02")))
+                .hasMessageContaining("fields 'Subject', 'Description' (feature 'ticket_text') are missing");
+
+        FeatureMapping withDefault = new FeatureMapping(List.of(new FeatureDefinition("t", "Subject", "string",
+                "(empty ticket)", List.of(new Transform.Concat(List.of("Description"), " ", 5, null)))));
+        assertThat(withDefault.map(record()).values().get("t")).isEqualTo("(empt");
+    }
+
+    @Test
+    void concatRejectsStructuredValuesNamingTheField() {
+        assertThatThrownBy(() -> DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "ClosedDate", "2025-12-02",
+                "Subject", "s", "Description", List.of("secret"))))
+                .isInstanceOfSatisfying(PermanentException.class,
+                        e -> assertThat(e.code()).isEqualTo(FieldValues.BAD_TYPE))
+                .hasMessageContaining("field 'Description' (feature 'ticket_text')")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void sourceFieldsAndRenamesCoverTheFieldsReadByDaysUntilAndConcat() {
+        assertThat(DATES_AND_TEXT.sourceFields()).containsExactly("CreatedDate", "ClosedDate", "Subject",
+                "Description");
+
+        FeatureMapping renamed = DATES_AND_TEXT.withSourceFields(Map.of("ClosedDate", "closed_on",
+                "Description", "body", "CreatedDate", "created_on"));
+
+        assertThat(renamed.sourceFields()).containsExactly("created_on", "closed_on", "Subject", "body");
+        FeatureRow viaRenames = renamed.map(record("created_on", "2025-12-01", "closed_on", "2025-12-31",
+                "Subject", "a", "body", "b", "ClosedDate", "2020-01-01", "Description", "wrong"));
+        FeatureRow original = DATES_AND_TEXT.map(record("CreatedDate", "2025-12-01", "ClosedDate", "2025-12-31",
+                "Subject", "a", "Description", "b"));
+        assertThat(viaRenames).isEqualTo(original);
+        assertThatThrownBy(() -> DATES_AND_TEXT.withSourceFields(Map.of("Body", "x")))
+                .hasMessageContaining("it reads [CreatedDate, ClosedDate, Subject, Description]");
     }
 }

@@ -12,6 +12,7 @@ import io.aihub.model.mapping.FeatureDefinition;
 import io.aihub.model.mapping.Transform;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -180,14 +181,59 @@ class ClassifierTrainerTest {
     }
 
     @Test
-    void replacesAnEarlierModelInTheSameFolderAndLeavesNoTemporaryFiles() throws Exception {
+    void neverOverwritesAnExistingVersionAndLeavesNoTemporaryFiles() throws Exception {
         ClassifierTrainer.train(SPEC, rows(200), dir);
-        ClassifierTrainer.train(SPEC, rows(300), dir);
+        byte[] firstModel = Files.readAllBytes(dir.resolve("model.onnx"));
+        byte[] firstDescriptor = Files.readAllBytes(dir.resolve("model.yaml"));
 
-        assertThat(ModelDescriptor.read(dir.resolve("model.yaml")).training().rows()).isEqualTo(300);
+        assertThatThrownBy(() -> ClassifierTrainer.train(SPEC, rows(300), dir))
+                .isInstanceOfSatisfying(PermanentException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ClassifierTrainer.VERSION_EXISTS);
+                    assertThat(e.getMessage()).contains("model toy 0.1.0 already exists in", "never overwritten");
+                });
+
+        assertThat(Files.readAllBytes(dir.resolve("model.onnx"))).isEqualTo(firstModel);
+        assertThat(Files.readAllBytes(dir.resolve("model.yaml"))).isEqualTo(firstDescriptor);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("model.onnx",
                     "model.yaml");
+        }
+    }
+
+    @Test
+    void refusesAVersionFolderHoldingAnyFile() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "hand-made");
+
+        assertThatThrownBy(() -> ClassifierTrainer.train(SPEC, rows(200), dir))
+                .isInstanceOfSatisfying(PermanentException.class,
+                        e -> assertThat(e.code()).isEqualTo(ClassifierTrainer.VERSION_EXISTS));
+        assertThat(dir.resolve("model.onnx")).doesNotExist();
+    }
+
+    @Test
+    void fitsStandardizeOnDaysUntilAndWritesAModelTheRegistryLoads() {
+        TrainingSpec spec = new TrainingSpec("dates", "0.1.0", List.of("neg", "pos"), "pos", "label", 5L, 0.25, 5,
+                0.5, List.of(new FeatureDefinition("days_open", "CreatedDate", "float", null,
+                        List.of(new Transform.DaysUntil("ClosedDate", null), Transform.Standardize.unfitted()))));
+        SplittableRandom random = new SplittableRandom(7);
+        List<LabeledRow> rows = new ArrayList<>();
+        Instant created = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < 300; i++) {
+            double days = random.nextDouble(0, 100);
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("CreatedDate", created.toString());
+            fields.put("ClosedDate", created.plusSeconds(Math.round(days * 86_400)).toString());
+            rows.add(new LabeledRow(fields, days + random.nextGaussian() * 5 > 50 ? "pos" : "neg"));
+        }
+
+        TrainingReport report = ClassifierTrainer.train(spec, rows, dir.resolve("dates").resolve("0.1.0"));
+
+        assertThat(report.metrics().auc()).isGreaterThan(0.9);
+        try (LoadedModel model = ModelRegistry.load(dir, "dates", null)) {
+            FeatureDefinition daysOpen = model.descriptor().features().get(0);
+            assertThat(daysOpen.transforms().get(0)).isEqualTo(new Transform.DaysUntil("ClosedDate", null));
+            assertThat(((Transform.Standardize) daysOpen.transforms().get(1)).mean()).isBetween(40.0, 60.0);
+            assertThat(model.mapping().sourceFields()).containsExactly("CreatedDate", "ClosedDate");
         }
     }
 }

@@ -77,8 +77,8 @@ class TrainingSpecTest {
                         "seed is required, so that training is repeatable",
                         "holdoutFraction must be above 0 and at most 0.5",
                         "epochs must be between 1 and 1000",
-                        "feature 'plan': default 'mean' needs a numeric field (not one-hot, indicator-missing or"
-                                + " string)",
+                        "feature 'plan': default 'mean' needs a numeric field (not one-hot, indicator-missing,"
+                                + " days-until or string)",
                         "feature 'industry' has type string; the trainer takes numeric features only"));
     }
 }

@@ -31,7 +31,8 @@ public final class EnvelopeFactory {
                 record.modifiedAt() == null ? null : record.modifiedAt().toString());
         var prediction = scored.prediction();
         var block = new PredictionBlock(model.name(), model.version(), model.backend(), prediction.label(),
-                prediction.score(), prediction.scores(), scored.latencyMs(), scored.inputHash(), scored.fallback(), scored.shadow());
+                prediction.score(), prediction.scores(), scored.latencyMs(), scored.inputHash(), scored.fallback(),
+                scored.shadow(), prediction.usage());
         var data = new PredictionData(source, scored.usedFields(), block, new RouteBlock(routeId, hubVersion));
         return PredictionEvent.of(data, clock.instant());
     }

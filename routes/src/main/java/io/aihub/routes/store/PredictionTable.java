@@ -15,15 +15,17 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Writes prediction events into the BI table {@code predictions}, one row per event id. Idempotent: an
+ * Writes prediction events into the BI table {@code predictions}, one row per event id, with the tokens a chat
+ * model used ({@code prompt_tokens}, {@code completion_tokens}; null for other models). Idempotent: an
  * event already stored is skipped, so redelivered messages never make a second row.
  */
 public final class PredictionTable {
 
     private static final String INSERT = "INSERT INTO predictions (event_id, route_id, source_system, "
             + "source_connector, entity, record_id, record_version, record_modified_at, model, model_version, backend, "
-            + "label, score, scores_json, latency_ms, input_hash, fallback, predicted_at, hub_version, stored_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+            + "label, score, scores_json, latency_ms, input_hash, fallback, predicted_at, hub_version, stored_at, "
+            + "prompt_tokens, completion_tokens) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private static final String INSERT_SHADOW = "INSERT INTO prediction_shadows (event_id, model, model_version, "
             + "label, score) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -117,7 +119,14 @@ public final class PredictionTable {
         s.setString(i++, p.fallback());
         s.setTimestamp(i++, Timestamp.from(Instant.parse(event.time())));
         s.setString(i++, d.route().hubVersion());
-        s.setTimestamp(i, now);
+        s.setTimestamp(i++, now);
+        if (p.usage() == null) {
+            s.setNull(i++, Types.BIGINT);
+            s.setNull(i, Types.BIGINT);
+        } else {
+            s.setLong(i++, p.usage().promptTokens());
+            s.setLong(i, p.usage().completionTokens());
+        }
     }
 
     private String scoresJson(Object scores) {

@@ -3,14 +3,19 @@ package io.aihub.routes.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aihub.api.envelope.PredictionEvent;
+import io.aihub.api.model.TokenUsage;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.routes.flow.EnvelopeCodec;
 import io.aihub.routes.flow.TestEvents;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,51 @@ class PredictionTableTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo(a.id());
             assertThat(rs.getString(3)).isEqualTo("1.0.0");
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldStoreTokenUsageAndLeaveItNullForModelsWithoutIt() throws Exception {
+        PredictionTable table = new PredictionTable(database.dataSource(), codec.mapper());
+        PredictionEvent chat = TestEvents.event("r", "001A", 0.7, new TokenUsage(412, 38));
+        PredictionEvent onnx = TestEvents.event("r", "001B", 0.2);
+
+        // Through the codec, as the BI subscriber receives them from the broker.
+        table.upsert(List.of(codec.read(codec.write(chat)), codec.read(codec.write(onnx))));
+
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT record_id, prompt_tokens, completion_tokens FROM predictions"
+                        + " ORDER BY record_id")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("001A");
+            assertThat(rs.getLong(2)).isEqualTo(412);
+            assertThat(rs.getLong(3)).isEqualTo(38);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("001B");
+            assertThat(rs.getObject(2)).isNull();
+            assertThat(rs.getObject(3)).isNull();
+            assertThat(rs.next()).isFalse();
+        }
+    }
+
+    @Test
+    void tokenCostQueryOfTheBiPageSumsTokensPerRouteAndDay() throws Exception {
+        PredictionTable table = new PredictionTable(database.dataSource(), codec.mapper());
+        table.upsert(List.of(TestEvents.event("triage", "500A", 0.7, new TokenUsage(100, 10)),
+                TestEvents.event("triage", "500B", 0.6, new TokenUsage(50, 5)),
+                TestEvents.event("churn", "001A", 0.2)));
+        Matcher sql = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "docs", "bi.md")));
+        assertThat(sql.find() && sql.find()).as("a second sql block in docs/bi.md").isTrue();
+
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql.group(1))) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("route_id")).isEqualTo("triage");
+            assertThat(rs.getLong("records")).isEqualTo(2);
+            assertThat(rs.getLong("prompt_tokens")).isEqualTo(150);
+            assertThat(rs.getLong("completion_tokens")).isEqualTo(15);
             assertThat(rs.next()).isFalse();
         }
     }

@@ -1,6 +1,7 @@
 package io.aihub.model.remote.openai;
 
 import io.aihub.api.model.ModelOutcome;
+import io.aihub.api.model.TokenUsage;
 import java.util.Objects;
 
 /**

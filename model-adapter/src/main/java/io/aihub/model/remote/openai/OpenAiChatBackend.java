@@ -8,6 +8,7 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import io.aihub.api.model.FeatureRow;
 import io.aihub.api.model.ModelOutcome;
+import io.aihub.api.model.TokenUsage;
 import io.aihub.model.ModelDescriptor;
 import io.aihub.model.remote.BatchRows;
 import io.aihub.model.remote.HttpReply;
@@ -43,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>Per record: the {@code choices[0].message.content} is checked by {@link ChatContent}; a refusal, content
  * that is not JSON or breaks the schema, or a 400-class rejection of that one request fails the record alone
  * (permanent). A retriable failure that outlives its retries, and 401/403/404, fail the whole batch. Token usage
- * is kept per record ({@link #predictWithUsage}) and summed ({@link #totalUsage}).
+ * is kept per record: each prediction of {@link #predict} carries its request's
+ * {@link io.aihub.api.model.Prediction#usage()}, so it passes any wrapper ({@code ResilientModelBackend}) and
+ * reaches the envelope; {@link #predictWithUsage} also gives the usage of records that failed, and
+ * {@link #totalUsage} sums every request.
  *
  * <p>The API key comes from {@code endpoint.apiKeyEnv} and is sent as a bearer token; it is never logged.
  */
@@ -109,7 +113,8 @@ public final class OpenAiChatBackend extends RemoteModelBackend {
     }
 
     /**
-     * Like {@link #predict}, with the tokens each record's request used.
+     * Like {@link #predict}, with the tokens each record's request used, also for records that failed (a refusal
+     * or invalid content is billed too).
      *
      * @throws RetriableException when a record's request still fails retriably after its retries
      * @throws PermanentException {@code MODEL_AUTH_FAILED} or {@code MODEL_REQUEST_REJECTED} (404) for the batch
@@ -202,6 +207,9 @@ public final class OpenAiChatBackend extends RemoteModelBackend {
         JsonNode text = message.path("content");
         ModelOutcome outcome = text.isTextual() ? content.toOutcome(text.asText())
                 : content.invalid("the answer has no choices[0].message.content");
+        if (outcome.isSuccess()) {
+            outcome = ModelOutcome.of(outcome.prediction().withUsage(usage));
+        }
         return new ChatResult(outcome, usage);
     }
 

@@ -11,13 +11,16 @@ import io.aihub.model.ModelBackendContract;
 import io.aihub.model.ModelDescriptor;
 import io.aihub.model.mapping.FeatureDefinition;
 import io.aihub.model.remote.EndpointSettings;
+import io.aihub.model.remote.RemoteBackends;
 import io.aihub.model.remote.RemoteEndpoint;
+import io.aihub.model.resilience.ResilientModelBackend;
 import io.aihub.model.resilience.Retrier;
 import io.aihub.model.resilience.RetryConfig;
 import io.aihub.simulators.model.ModelFault;
 import io.aihub.simulators.model.OpenAiChatSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -161,6 +164,38 @@ class OpenAiChatBackendTest extends ModelBackendContract {
             long sum = results.stream().mapToLong(r -> r.usage().totalTokens()).sum();
             assertThat(backend.totalUsage().totalTokens()).isEqualTo(sum);
         }
+    }
+
+    @Test
+    void predictionsCarryTheirOwnRecordsUsage() {
+        try (OpenAiChatBackend backend = newOpen()) {
+            List<ModelOutcome> outcomes = backend.predict(TICKETS.subList(0, 3));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.prediction().usage()).isNotNull());
+            long sum = outcomes.stream().mapToLong(o -> o.prediction().usage().totalTokens()).sum();
+            assertThat(backend.totalUsage().totalTokens()).isEqualTo(sum);
+        }
+    }
+
+    @Test
+    void usagePerRecordPassesThroughTheResilientWrapper() {
+        // The simulator counts the words of both messages plus 8 as prompt tokens: the system prompt has 7 words
+        // and "Subject: S\nBody: <body>" has 3 plus the body's, so each record's count tells its own request.
+        List<FeatureRow> rows = List.of(ticketWithWords(1), ticketWithWords(5), ticketWithWords(20));
+        ModelDescriptor descriptor = descriptor(server.baseUrl() + "/v1", "TRIAGE_KEY");
+        try (ResilientModelBackend backend = RemoteBackends.open(descriptor, Map.of("TRIAGE_KEY", KEY)::get,
+                sleeps::add, System::nanoTime)) {
+            List<ModelOutcome> outcomes = backend.predict(rows);
+
+            assertThat(outcomes).extracting(o -> o.prediction().usage().promptTokens())
+                    .containsExactly(19L, 23L, 38L);
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.prediction().usage().completionTokens()).isPositive());
+        }
+    }
+
+    private static FeatureRow ticketWithWords(int words) {
+        return new FeatureRow(Map.of("subject", "S", "body", String.join(" ", Collections.nCopies(words,
+                "refund"))));
     }
 
     @Test

@@ -1,11 +1,16 @@
-package io.aihub.model.remote.openai;
+package io.aihub.api.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * Tokens one chat completion used, as the server reported them ({@code usage}); zero when it reported none.
+ * Tokens a language-model request used, as the server reported them (OpenAI's {@code usage}); zero when it
+ * reported none. Carried per record in {@link Prediction#usage()} and the envelope's {@code prediction.usage}.
  *
  * @param promptTokens     {@code usage.prompt_tokens}
  * @param completionTokens {@code usage.completion_tokens}
  */
+@JsonPropertyOrder({"promptTokens", "completionTokens"})
 public record TokenUsage(long promptTokens, long completionTokens) {
 
     /** No tokens (no request made, or none reported). */
@@ -18,6 +23,7 @@ public record TokenUsage(long promptTokens, long completionTokens) {
     }
 
     /** Prompt plus completion tokens. */
+    @JsonIgnore
     public long totalTokens() {
         return promptTokens + completionTokens;
     }
