@@ -34,7 +34,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--models-dir", description = "Models folder. Default: $AIHUB_MODELS_DIR or ./models.")
     Path modelsDir;
 
-    @Option(names = "--spec", description = "Training spec. Default: <models-dir>/churn/training.yaml.")
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", defaultValue = "churn",
+            description = "The model to retrain; its spec is <models-dir>/<MODEL>/training.yaml. Default: ${DEFAULT-VALUE}.")
+    String model = "churn";
+
+    @Option(names = "--spec", description = "Training spec. Default: <models-dir>/<MODEL>/training.yaml.")
     Path spec;
 
     @Option(names = "--data", paramLabel = "CSV",
@@ -57,7 +61,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Path models = modelsDir != null ? modelsDir
                 : Path.of(System.getenv().getOrDefault("AIHUB_MODELS_DIR", "models"));
-        Path specFile = spec != null ? spec : models.resolve("churn").resolve("training.yaml");
+        Path specFile = spec != null ? spec : models.resolve(io.aihub.routes.broker.Addresses.checked("model", model)).resolve("training.yaml");
         if (!Files.isRegularFile(specFile)) {
             System.err.println("error: training spec not found: " + specFile);
             return 1;

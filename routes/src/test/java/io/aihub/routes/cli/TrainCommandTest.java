@@ -75,4 +75,13 @@ class TrainCommandTest {
         assertThat(Files.readString(models.resolve("churn").resolve("1.0.0").resolve("model.yaml")))
                 .isEqualTo("name: churn\n");
     }
+
+    @Test
+    void takesTheModelByNameAndReadsItsSpecFromItsFolder() {
+        Run run = train("payment-risk", "--models-dir", models.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("training spec not found")
+                .contains(models.resolve("payment-risk").resolve("training.yaml").toString());
+    }
 }
