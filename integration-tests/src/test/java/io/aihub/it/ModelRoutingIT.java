@@ -240,4 +240,33 @@ class ModelRoutingIT {
             });
         }
     }
+
+    @Test
+    void declaredDeadLetterFallbackSendsEveryRecordToTheDlqWithItsReason() throws Exception {
+        try (SalesforceSimulator crm = SalesforceSimulator.builder().accounts(300).seed(16L).build();
+                KServeV2Simulator kserve = KServeV2Simulator.builder().scorer(ModelRoutingIT::onnxScores).start()) {
+            crm.start();
+            kserve.inject(ModelFault.status(503), 10_000);
+            Map<String, Integer> codes = new HashMap<>();
+            Set<String> dead = new java.util.HashSet<>();
+            Map<String, Row> rows = runToIdle(crm, dir.resolve("dead-letter"), Map.of(
+                    "aihub.models.dir", kserveModels(kserve.baseUrl(), "resilience:\n  retry:\n    maxAttempts: 1\n")
+                            .toString(),
+                    "aihub.route." + ROUTE + ".fallback", "dead-letter"), app -> {
+                        try {
+                            var queues = new io.aihub.routes.flow.DeadLetterQueues(app.runtime().connectionFactory());
+                            queues.list(ROUTE).forEach(g -> codes.merge(g.step() + ":" + g.code(), g.count(),
+                                    Integer::sum));
+                            dead.addAll(queues.recordIds(ROUTE));
+                        } catch (jakarta.jms.JMSException e) {
+                            throw new AssertionError(e);
+                        }
+                        assertThat(app.totals().deadLettered()).isEqualTo(300);
+                    });
+            assertThat(rows).as("nothing published as a prediction").isEmpty();
+            assertThat(dead).isEqualTo(crm.accountIds());
+            assertThat(codes.keySet()).allMatch(k -> k.startsWith("score:MODEL_"));
+            assertThat(codes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(300);
+        }
+    }
 }
