@@ -202,27 +202,41 @@ public final class DemoSimulators implements AutoCloseable {
         long seed = Long.parseLong(settings.getOrDefault("portal.seed", "42"));
         String worker = "simulator:portal";
         runtime.activity().register(worker);
+        int connections = Integer.parseInt(settings.getOrDefault("portal.connections", "16"));
         Thread sender = new Thread(() -> {
+            // A portal sends from several connections at once, as real ones do; the hub micro-batches them.
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(connections);
             try {
                 PortalWebhookSender portal = new PortalWebhookSender(URI.create(webhookBaseUrl + "/webhooks/" + route),
                         scheme, secret, secret, Clock.systemUTC());
                 PortalEventGenerator generator = new PortalEventGenerator(seed);
-                int accepted = 0;
+                java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+                List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
                 for (int i = 0; i < events; i++) {
-                    int status = portal.send(generator.event(i), PortalDelivery.normal()).status();
-                    for (int retry = 0; status == 503 && retry < 10; retry++) {
-                        Thread.sleep(1000L * (retry + 1));
-                        status = portal.send(generator.event(i), PortalDelivery.normal()).status();
-                    }
-                    accepted += status / 100 == 2 ? 1 : 0;
+                    int index = i;
+                    sends.add(pool.submit(() -> {
+                        int status = portal.send(generator.event(index), PortalDelivery.normal()).status();
+                        for (int retry = 0; status == 503 && retry < 10; retry++) {
+                            Thread.sleep(1000L * (retry + 1));
+                            status = portal.send(generator.event(index), PortalDelivery.normal()).status();
+                        }
+                        if (status / 100 == 2) {
+                            accepted.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                for (var send : sends) {
+                    send.get();
                 }
                 LOG.info("AIHUB-DEMO-0003 simulated portal sent {} events to route {}, {} accepted", events, route,
-                        accepted);
+                        accepted.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.warn("AIHUB-DEMO-0004 simulated portal stopped: {}", e.toString());
             } finally {
+                pool.shutdownNow();
                 runtime.activity().idle(worker, true);
             }
         }, "aihub-demo-portal");
