@@ -91,6 +91,56 @@ class DlqReplayIT {
         }
     }
 
+    @Test
+    void eventsTheBrokerDeadLetteredGoBackToTheirSubscriberQueue() throws Exception {
+        try (SalesforceSimulator crm = SalesforceSimulator.builder().accounts(200).seed(6L).build()) {
+            crm.start();
+            HubHarness harness = new HubHarness(dataDir, crm.baseUrl());
+            String url = "tcp://127.0.0.1:" + harness.corePort;
+            String salesOps = io.aihub.routes.broker.Addresses.subscriberFqqn(ROUTE, "sales-ops");
+            HubApplication app = harness.application();
+            app.start();
+            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+                    jakarta.jms.Connection connection = factory.createConnection()) {
+                assertThat(app.awaitIdle(Duration.ofMinutes(1))).isTrue();
+                connection.start();
+                jakarta.jms.Session session = connection.createSession(true, jakarta.jms.Session.SESSION_TRANSACTED);
+                // A business system failed this event too often: the broker moved it to the dead-letter address,
+                // marking the queue it came from.
+                jakarta.jms.MessageConsumer consumer = session.createConsumer(session.createQueue(salesOps));
+                jakarta.jms.TextMessage event = (jakarta.jms.TextMessage) consumer.receive(5_000);
+                assertThat(event).isNotNull();
+                String eventId = event.getStringProperty("aihubEventId");
+                jakarta.jms.TextMessage moved = session.createTextMessage(event.getText());
+                moved.setStringProperty("aihubEventId", eventId);
+                moved.setStringProperty("aihubRecordId", event.getStringProperty("aihubRecordId"));
+                moved.setStringProperty("_AMQ_ORIG_QUEUE", io.aihub.routes.broker.Addresses.subscriberQueue(ROUTE,
+                        "sales-ops"));
+                session.createProducer(session.createQueue(io.aihub.routes.broker.Addresses.deadLetter(ROUTE)))
+                        .send(moved);
+                session.commit();
+                consumer.close();
+
+                assertThat(cli("dlq", "list", "--url", url, "--route", ROUTE))
+                        .contains("deliver:" + ROUTE + ".sales-ops", DeadLetterQueues.MAX_DELIVERIES);
+                assertThat(cli("dlq", "replay", "--url", url, "--route", ROUTE, "--reason",
+                        DeadLetterQueues.MAX_DELIVERIES)).contains("replayed: records=0 events=1");
+
+                List<String> received = new java.util.ArrayList<>();
+                jakarta.jms.MessageConsumer again = session.createConsumer(session.createQueue(salesOps),
+                        "aihubEventId = '" + eventId + "'");
+                for (jakarta.jms.Message m = again.receive(5_000); m != null; m = again.receive(500)) {
+                    received.add(m.getStringProperty("aihubEventId"));
+                }
+                session.commit();
+                assertThat(received).containsExactly(eventId);
+                assertThat(deadLetteredIds(url)).isEmpty();
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
     private static Set<String> deadLetteredIds(String url) throws Exception {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url)) {
             List<DeadLetterQueues.Group> groups = new DeadLetterQueues(factory).list(ROUTE);

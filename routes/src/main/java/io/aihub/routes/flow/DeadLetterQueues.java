@@ -61,7 +61,7 @@ public final class DeadLetterQueues {
             while (messages.hasMoreElements()) {
                 Message m = (Message) messages.nextElement();
                 String key = step(m) + "\u0000" + code(m);
-                ids.computeIfAbsent(key, k -> new ArrayList<>()).add(m.getStringProperty(EnvelopeHeaders.RECORD_ID));
+                ids.computeIfAbsent(key, k -> new ArrayList<>()).add(recordId(m));
             }
         }
         List<Group> groups = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class DeadLetterQueues {
             Enumeration<?> messages = session.createBrowser(session.createQueue(Addresses.deadLetter(route)))
                     .getEnumeration();
             while (messages.hasMoreElements()) {
-                ids.add(((Message) messages.nextElement()).getStringProperty(EnvelopeHeaders.RECORD_ID));
+                ids.add(recordId((Message) messages.nextElement()));
             }
         }
         return ids;
@@ -115,7 +115,9 @@ public final class DeadLetterQueues {
             while ((m = consumer.receive(RECEIVE_TIMEOUT_MS)) != null) {
                 String original = m.getStringProperty(ORIGINAL_QUEUE);
                 if (original != null) {
-                    producer.send(session.createQueue(Addresses.predictions(route) + "::" + original), copy(session, m));
+                    // the fully qualified name of a multicast queue is reached as a topic: only that queue gets it
+                    producer.send(session.createTopic(Addresses.predictions(route) + "::" + original),
+                            copy(session, m));
                     events++;
                 } else {
                     producer.send(session.createQueue(Addresses.replay(route)), copy(session, m));
@@ -160,6 +162,12 @@ public final class DeadLetterQueues {
             }
         }
         return copy;
+    }
+
+    /** The record id a dead letter names; a message that names none (not written by the hub) shows as "?". */
+    private static String recordId(Message m) throws JMSException {
+        String id = m.getStringProperty(EnvelopeHeaders.RECORD_ID);
+        return id == null ? "?" : id;
     }
 
     private static String step(Message m) throws JMSException {

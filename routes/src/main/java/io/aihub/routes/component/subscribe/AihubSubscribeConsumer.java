@@ -176,6 +176,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             }
         }
         long backoff = 0;
+        int recordLevelRetries = 0;
         while (true) {
             Exchange exchange = createExchange(false);
             try {
@@ -187,7 +188,9 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
                     getProcessor().process(exchange);
                 }
                 Exception failure = exchange.getException();
-                if (failure instanceof AihubException ae && ae.retriable() && running) {
+                boolean recordLevel = failure instanceof AihubException ae && RECORD_LEVEL_RETRIABLE.equals(ae.code());
+                if (failure instanceof AihubException ae && ae.retriable() && running
+                        && (!recordLevel || ++recordLevelRetries <= MAX_RECORD_LEVEL_RETRIES)) {
                     // The system behind the subscriber is unavailable for now (outage, throttling): keep the batch
                     // in hand and try again with back-off. This is the one place such failures are retried; a
                     // rollback would spend the broker's delivery attempts and dead-letter good records.
@@ -246,6 +249,13 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
         }
     }
 
+    /**
+     * A retriable failure of single records (e.g. a row lock) rather than of the system behind the subscriber.
+     * Retried in hand only a few times, so one record that stays locked cannot hold the queue up forever; after
+     * that the batch goes back to the broker, whose redelivery ends in the dead-letter queue.
+     */
+    private static final String RECORD_LEVEL_RETRIABLE = "SINK_RETRIABLE";
+    private static final int MAX_RECORD_LEVEL_RETRIES = 5;
     private static final long MIN_RETRY_MS = 500;
     private static final long MAX_RETRY_MS = 30_000;
 
