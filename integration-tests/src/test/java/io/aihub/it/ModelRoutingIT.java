@@ -171,6 +171,7 @@ class ModelRoutingIT {
             crm.start();
             Path data = dir.resolve("shadow");
             Map<String, Double> shadows = new HashMap<>();
+            StringBuilder disagreement = new StringBuilder();
             Map<String, Row> rows = runToIdle(crm, data, Map.of("aihub.models.dir", twoVersions().toString(),
                     "aihub.model.churn.version", "1.0.0", "aihub.route." + ROUTE + ".shadow", "1.1.0"), app -> {
                         try (Connection c = app.runtime().database().connection();
@@ -180,6 +181,11 @@ class ModelRoutingIT {
                                         + "WHERE s.model_version = '1.1.0'")) {
                             while (rs.next()) {
                                 shadows.put(rs.getString(1), rs.getDouble(2));
+                            }
+                            try (ResultSet doc = s.executeQuery(DocExamples.blocks("bi.md", "sql").get(2))) {
+                                assertThat(doc.next()).isTrue();
+                                disagreement.append(doc.getString(1)).append(',').append(doc.getLong(2)).append(',')
+                                        .append(doc.getLong(3));
                             }
                         } catch (java.sql.SQLException e) {
                             throw new AssertionError(e);
@@ -203,6 +209,8 @@ class ModelRoutingIT {
                 }
             }
             assertThat(distinguishable).isPositive();
+            String disagreementQuery = disagreement.toString();
+            assertThat(disagreementQuery).as("docs/bi.md shadow query: challenger, records").startsWith("1.1.0,500,");
         }
     }
 
