@@ -49,7 +49,22 @@ public final class BenchMain implements Callable<Integer> {
                 : Path.of(System.getenv().getOrDefault("AIHUB_MODELS_DIR", "models"));
         BenchSettings settings = new BenchSettings(records, pageSize, modelsDir.toAbsolutePath(),
                 results.toAbsolutePath(), work, Duration.ofSeconds(2), Duration.ofSeconds(timeoutSeconds), System.out);
-        new BenchRun(settings).run();
+        try {
+            new BenchRun(settings).run();
+        } finally {
+            if (workDir == null) {
+                deleteQuietly(work);
+            }
+        }
         return 0;
+    }
+
+    /** Deletes the temp folder this run made (broker journal and databases can be large). */
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
     }
 }
