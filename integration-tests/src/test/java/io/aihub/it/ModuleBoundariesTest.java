@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture rules of docs/architecture.md: only routes (and the test modules) may use Camel or
- * Artemis; the SPIs in hub-api depend on nothing but the JDK, Jackson annotations and slf4j.
+ * Artemis; the SPIs in hub-api depend on nothing but the JDK, Jackson annotations and slf4j; the benchmarks
+ * module measures the hub from outside and nothing depends on it.
  */
 class ModuleBoundariesTest {
 
@@ -49,6 +50,20 @@ class ModuleBoundariesTest {
         List<String> forbidden = List.of("org.apache.camel", "org.apache.activemq", "jakarta.jms");
         for (String module : List.of("hub-api", "connectors", "model-adapter", "simulators")) {
             assertThat(violations(module, forbidden, List.of())).as(module).isEmpty();
+        }
+    }
+
+    @Test
+    void benchmarksShouldBootTheHubNotBuildCamelRoutesOfTheirOwn() {
+        // The benchmark may talk JMS to the broker like any business system, but measures the hub's own routes
+        // through HubApplication: Camel itself stays inside routes.
+        assertThat(violations("benchmarks", List.of("org.apache.camel"), List.of())).isEmpty();
+    }
+
+    @Test
+    void noProductionModuleShouldDependOnTheBenchmarks() {
+        for (String module : List.of("hub-api", "connectors", "model-adapter", "simulators", "routes")) {
+            assertThat(violations(module, List.of("io.aihub.bench"), List.of())).as(module).isEmpty();
         }
     }
 

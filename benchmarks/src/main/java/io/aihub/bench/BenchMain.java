@@ -1,0 +1,70 @@
+package io.aihub.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point of {@code ./aihub bench}: runs the benchmark once and prints its figures. */
+@Command(name = "aihub bench", mixinStandardHelpOptions = true,
+        description = "Measures the hub end to end on an in-process source, and the raw limits of its parts "
+                + "(plain JMS, the model alone, plain JDBC), in one run on the same records.")
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--records", defaultValue = "200000", description = "Records per part (default ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--page-size", defaultValue = "500",
+            description = "Records per page, JMS transaction, model call and JDBC batch (default ${DEFAULT-VALUE}).")
+    int pageSize;
+
+    @Option(names = "--models", description = "The models folder (default: $AIHUB_MODELS_DIR, else ./models).")
+    Path models;
+
+    @Option(names = "--results", defaultValue = "benchmarks/results",
+            description = "Where the JSON result goes (default ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--work-dir", description = "Scratch folder for broker and databases (default: a new temp folder).")
+    Path workDir;
+
+    @Option(names = "--timeout", defaultValue = "1800", description = "Seconds each part may take (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new BenchMain()).execute(args);
+        System.exit(exit);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = workDir != null ? workDir : Files.createTempDirectory("aihub-bench-");
+        if (System.getProperty("aihub.logDir") == null) {
+            System.setProperty("aihub.logDir", work.resolve("logs").toString());
+        }
+        Path modelsDir = models != null ? models
+                : Path.of(System.getenv().getOrDefault("AIHUB_MODELS_DIR", "models"));
+        BenchSettings settings = new BenchSettings(records, pageSize, modelsDir.toAbsolutePath(),
+                results.toAbsolutePath(), work, Duration.ofSeconds(2), Duration.ofSeconds(timeoutSeconds), System.out);
+        try {
+            new BenchRun(settings).run();
+        } finally {
+            if (workDir == null) {
+                deleteQuietly(work);
+            }
+        }
+        return 0;
+    }
+
+    /** Deletes the temp folder this run made (broker journal and databases can be large). */
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
