@@ -5,23 +5,17 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
+import io.aihub.connectors.common.CancellableRequests;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,23 +66,19 @@ final class DataverseSession implements AutoCloseable {
     }
 
     private final DataverseConnectionSettings settings;
-    private final HttpClient http;
+    private final CancellableRequests requests;
     private final Clock clock;
     private final Object tokenLock = new Object();
-    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile Token token;
     private volatile String userId;
-    private volatile boolean closed;
 
     DataverseSession(DataverseConnectionSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.requests = new CancellableRequests(settings.connectTimeout(), this::stopped,
+                (operation, what, cause) -> new RetriableException(DataverseErrors.UNAVAILABLE, "connector '"
+                        + settings.instanceName() + "': the " + operation + " to Dataverse " + what, cause));
     }
 
     /** Gets a token now (again, if one is held), so that bad credentials fail here. */
@@ -166,9 +156,8 @@ final class DataverseSession implements AutoCloseable {
     /** Cancels requests in flight and throttle waits and refuses new calls; idempotent, from any thread. */
     @Override
     public void close() {
-        closed = true;
+        requests.close();
         closing.countDown();
-        inFlight.forEach(f -> f.cancel(true));
     }
 
     private static Duration retryAfter(Response response) {
@@ -264,34 +253,9 @@ final class DataverseSession implements AutoCloseable {
     }
 
     private Response exchange(String operation, HttpRequest request) {
-        if (closed) {
-            throw stopped(operation);
-        }
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofByteArray());
-        inFlight.add(future);
-        try {
-            if (closed) {
-                future.cancel(true);
-            }
-            HttpResponse<byte[]> response = future.get();
-            return new Response(response.statusCode(), response.body() == null ? new byte[0] : response.body(),
-                    response.headers());
-        } catch (CancellationException e) {
-            throw stopped(operation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw stopped(operation);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String what = cause instanceof HttpTimeoutException ? "timed out" : "failed ("
-                    + cause.getClass().getSimpleName() + ")";
-            throw new RetriableException(DataverseErrors.UNAVAILABLE, "connector '" + settings.instanceName()
-                    + "': the " + operation + " to Dataverse " + what, cause);
-        } finally {
-            inFlight.remove(future);
-        }
+        HttpResponse<byte[]> response = requests.send(operation, request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(response.statusCode(), response.body() == null ? new byte[0] : response.body(),
+                response.headers());
     }
 
     private RetriableException stopped(String operation) {

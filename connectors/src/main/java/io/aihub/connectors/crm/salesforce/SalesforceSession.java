@@ -7,18 +7,15 @@ import java.io.InputStream;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import io.aihub.connectors.common.CancellableRequests;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +64,11 @@ public final class SalesforceSession implements AutoCloseable {
 
     private final SalesforceConnectionSettings settings;
     private final SalesforceLoginFlow loginFlow;
-    private final HttpClient http;
+    private final CancellableRequests requests;
     private final Object loginLock = new Object();
-    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<InputStream> openBodies = ConcurrentHashMap.newKeySet();
     private final AtomicReference<SalesforceApiUsage> usage = new AtomicReference<>();
     private volatile Login login;
-    private volatile boolean closed;
 
     public SalesforceSession(SalesforceConnectionSettings settings) {
         this(settings, SalesforceLoginFlow.of(settings));
@@ -83,11 +78,9 @@ public final class SalesforceSession implements AutoCloseable {
     SalesforceSession(SalesforceConnectionSettings settings, SalesforceLoginFlow loginFlow) {
         this.settings = settings;
         this.loginFlow = loginFlow;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.requests = new CancellableRequests(settings.connectTimeout(), this::stopped,
+                (operation, what, cause) -> new RetriableException(SalesforceResponses.UNAVAILABLE, "connector '"
+                        + settings.instanceName() + "': the " + operation + " request to Salesforce " + what, cause));
     }
 
     /** Logs in now (again, if logged in already). */
@@ -149,7 +142,7 @@ public final class SalesforceSession implements AutoCloseable {
                     }
                 });
         try (body) {
-            if (closed) {
+            if (requests.isClosed()) {
                 throw stopped(operation);
             }
             int status = response.statusCode();
@@ -159,7 +152,7 @@ public final class SalesforceSession implements AutoCloseable {
             }
             return reader.read(body);
         } catch (IOException e) {
-            if (closed) {
+            if (requests.isClosed()) {
                 throw stopped(operation);
             }
             boolean timedOut = !openBodies.contains(body);
@@ -184,8 +177,7 @@ public final class SalesforceSession implements AutoCloseable {
     /** Cancels requests in flight and refuses new ones; safe to call more than once, from any thread. */
     @Override
     public void close() {
-        closed = true;
-        inFlight.forEach(f -> f.cancel(true));
+        requests.close();
         openBodies.forEach(SalesforceSession::closeQuietly);
     }
 
@@ -280,34 +272,9 @@ public final class SalesforceSession implements AutoCloseable {
     }
 
     private <T> HttpResponse<T> send(String operation, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        if (closed) {
-            throw stopped(operation);
-        }
-        CompletableFuture<HttpResponse<T>> future = http.sendAsync(request, handler);
-        inFlight.add(future);
-        try {
-            if (closed) {
-                future.cancel(true);
-            }
-            HttpResponse<T> response = future.get();
-            response.headers().firstValue("Sforce-Limit-Info").flatMap(SalesforceApiUsage::parse)
-                    .ifPresent(usage::set);
-            return response;
-        } catch (CancellationException e) {
-            throw stopped(operation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw stopped(operation);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String what = cause instanceof HttpTimeoutException ? "timed out" : "failed ("
-                    + cause.getClass().getSimpleName() + ")";
-            throw new RetriableException(SalesforceResponses.UNAVAILABLE, "connector '" + settings.instanceName()
-                    + "': the " + operation + " request to Salesforce " + what, cause);
-        } finally {
-            inFlight.remove(future);
-        }
+        HttpResponse<T> response = requests.send(operation, request, handler);
+        response.headers().firstValue("Sforce-Limit-Info").flatMap(SalesforceApiUsage::parse).ifPresent(usage::set);
+        return response;
     }
 
     private RetriableException stopped(String operation) {

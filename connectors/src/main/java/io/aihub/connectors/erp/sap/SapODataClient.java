@@ -5,20 +5,14 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import io.aihub.connectors.common.CancellableRequests;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,19 +39,15 @@ final class SapODataClient implements AutoCloseable {
     }
 
     private final SapConnectionSettings settings;
-    private final HttpClient http;
+    private final CancellableRequests requests;
     private final String authorization;
-    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private CsrfSession csrf;
-    private volatile boolean closed;
 
     SapODataClient(SapConnectionSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.requests = new CancellableRequests(settings.connectTimeout(), this::stopped,
+                (operation, what, cause) -> new RetriableException(SapErrors.UNAVAILABLE, "connector '"
+                        + settings.instanceName() + "': the " + operation + " request to SAP " + what, cause));
         this.authorization = settings.authMode() == SapAuthMode.BASIC
                 ? "Basic " + Base64.getEncoder().encodeToString((settings.username() + ":" + settings.password())
                         .getBytes(StandardCharsets.UTF_8))
@@ -132,8 +122,7 @@ final class SapODataClient implements AutoCloseable {
     /** Cancels requests in flight and refuses new ones; safe to call more than once, from any thread. */
     @Override
     public void close() {
-        closed = true;
-        inFlight.forEach(f -> f.cancel(true));
+        requests.close();
     }
 
     private static boolean csrfRefused(HttpResponse<byte[]> response) {
@@ -192,32 +181,7 @@ final class SapODataClient implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> send(String operation, HttpRequest request) {
-        if (closed) {
-            throw stopped(operation);
-        }
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofByteArray());
-        inFlight.add(future);
-        try {
-            if (closed) {
-                future.cancel(true);
-            }
-            return future.get();
-        } catch (CancellationException e) {
-            throw stopped(operation);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw stopped(operation);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String what = cause instanceof HttpTimeoutException ? "timed out" : "failed ("
-                    + cause.getClass().getSimpleName() + ")";
-            throw new RetriableException(SapErrors.UNAVAILABLE, "connector '" + settings.instanceName() + "': the "
-                    + operation + " request to SAP " + what, cause);
-        } finally {
-            inFlight.remove(future);
-        }
+        return requests.send(operation, request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private RetriableException stopped(String operation) {
