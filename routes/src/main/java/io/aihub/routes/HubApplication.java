@@ -48,15 +48,20 @@ public final class HubApplication {
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
             strategy.disableHangupSupport();
         }
-        // Camel resolves a key from the first location that has it: the configuration file goes first.
-        String locations = configFile.map(p -> "file:" + p.toAbsolutePath() + ",").orElse("")
-                + "classpath:application.properties";
-        main.setPropertyPlaceholderLocations(locations);
+        main.setPropertyPlaceholderLocations(propertyLocations(configFile));
         configFile.flatMap(HubApplication::routesOf).ifPresent(routes -> main.addOverrideProperty(
                 "camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml," + routes));
         main.configure().addConfiguration(configurer);
         Map<String, String> props = new LinkedHashMap<>(overrides);
         props.forEach(main::addOverrideProperty);
+    }
+
+    /**
+     * Where the hub's properties come from, for Camel's properties component: the configuration file first,
+     * because Camel resolves a key from the first location that has it, then the built-in defaults.
+     */
+    public static String propertyLocations(Optional<Path> configFile) {
+        return configFile.map(p -> "file:" + p.toAbsolutePath() + ",").orElse("") + "classpath:application.properties";
     }
 
     /**

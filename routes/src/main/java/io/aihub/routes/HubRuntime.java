@@ -48,6 +48,8 @@ public final class HubRuntime implements AutoCloseable {
     private final Map<String, Map<String, String>> resolvedSettings = new LinkedHashMap<>();
     private final Map<String, WebhookEndpoint> webhooks = new LinkedHashMap<>();
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
+    /** Versions other than the configured one that routes asked for, by {@code <name>@<version>}. */
+    private final Map<String, LoadedModel> otherVersions = new ConcurrentHashMap<>();
     private final io.aihub.routes.observe.ModelCircuits circuits = new io.aihub.routes.observe.ModelCircuits();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private EmbeddedBroker embeddedBroker;
@@ -206,7 +208,7 @@ public final class HubRuntime implements AutoCloseable {
 
     /** Names of the loaded models. */
     public List<String> modelNames() {
-        return models.keySet().stream().filter(k -> !k.contains("@")).toList();
+        return List.copyOf(models.keySet());
     }
 
     /**
@@ -221,13 +223,7 @@ public final class HubRuntime implements AutoCloseable {
         if (configured != null && configured.backend().metadata().version().equals(version)) {
             return configured;
         }
-        String key = name + "@" + version;
-        LoadedModel loaded = models.get(key);
-        if (loaded == null) {
-            loaded = loadModel(name, Optional.of(version));
-            models.put(key, loaded);
-        }
-        return loaded;
+        return otherVersions.computeIfAbsent(name + "@" + version, k -> loadModel(name, Optional.of(version)));
     }
 
     /** A loaded model by name; models are loaded at start from {@code aihub.models}. */

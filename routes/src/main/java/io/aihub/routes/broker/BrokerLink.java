@@ -145,6 +145,27 @@ public final class BrokerLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the link is UP, for as long as {@code running} holds (checked every second): how a hub worker
+     * sits out an outage.
+     *
+     * @return true when UP and still running; false when {@code running} turned false or the thread was
+     *         interrupted
+     */
+    public boolean awaitUpWhile(java.util.function.BooleanSupplier running) {
+        while (running.getAsBoolean()) {
+            try {
+                if (awaitUp(1_000)) {
+                    return running.getAsBoolean();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
     private void markDown(String who, Exception cause) {
         synchronized (lock) {
             if (!up || closed) {

@@ -1,9 +1,11 @@
 package io.aihub.routes.cli;
 
+import io.aihub.routes.HubApplication;
 import io.aihub.routes.config.CamelPropertySource;
 import io.aihub.routes.config.HubSettings;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -15,9 +17,7 @@ final class CliSettings {
 
     static HubSettings load(Path config, Map<String, String> overrides) throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            // The first location that has a key wins: the configuration file goes first.
-            context.getPropertiesComponent().setLocation((config == null ? "" : "file:" + config.toAbsolutePath()
-                    + ",") + "classpath:application.properties");
+            context.getPropertiesComponent().setLocation(HubApplication.propertyLocations(Optional.ofNullable(config)));
             Properties props = new Properties();
             props.putAll(overrides);
             context.getPropertiesComponent().setOverrideProperties(props);

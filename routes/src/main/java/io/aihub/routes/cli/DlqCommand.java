@@ -40,14 +40,25 @@ public final class DlqCommand implements Runnable {
         @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets a configuration property.")
         Map<String, String> properties = new LinkedHashMap<>();
 
-        ActiveMQConnectionFactory connectionFactory() throws Exception {
-            HubSettings settings = CliSettings.load(config, properties);
-            String brokerUrl = url != null ? url : CliSettings.brokerUrl(settings);
-            return new ActiveMQConnectionFactory(brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        private HubSettings settings;
+
+        private HubSettings settings() throws Exception {
+            if (settings == null) {
+                settings = CliSettings.load(config, properties);
+            }
+            return settings;
         }
 
         String url() throws Exception {
-            return url != null ? url : CliSettings.brokerUrl(CliSettings.load(config, properties));
+            return url != null ? url : CliSettings.brokerUrl(settings());
+        }
+
+        ActiveMQConnectionFactory connectionFactory() throws Exception {
+            return new ActiveMQConnectionFactory(url(), settings().brokerUser(), settings().brokerPassword());
+        }
+
+        BrokerManagement management() throws Exception {
+            return BrokerManagement.connect(url(), settings().brokerUser(), settings().brokerPassword());
         }
     }
 
@@ -66,7 +77,7 @@ public final class DlqCommand implements Runnable {
             if (route != null) {
                 routes.add(Addresses.checked("route id", route));
             } else {
-                try (BrokerManagement management = BrokerManagement.connect(broker.url(), null, null)) {
+                try (BrokerManagement management = broker.management()) {
                     for (String address : management.addressNames()) {
                         if (address.startsWith(Addresses.DLQ_PREFIX)) {
                             Addresses.routeOf(address).ifPresent(routes::add);

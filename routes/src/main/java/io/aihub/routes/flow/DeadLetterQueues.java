@@ -52,47 +52,42 @@ public final class DeadLetterQueues {
 
     /** The dead letters of a route, grouped by step and reason code, without taking them off the queue. */
     public List<Group> list(String route) throws JMSException {
-        Map<String, List<String>> ids = new TreeMap<>();
-        try (Connection connection = factory.createConnection()) {
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            connection.start();
-            QueueBrowser browser = session.createBrowser(session.createQueue(Addresses.deadLetter(route)));
-            Enumeration<?> messages = browser.getEnumeration();
-            while (messages.hasMoreElements()) {
-                Message m = (Message) messages.nextElement();
-                String key = step(m) + "\u0000" + code(m);
-                ids.computeIfAbsent(key, k -> new ArrayList<>()).add(recordId(m));
-            }
-        }
+        Map<List<String>, List<String>> ids = new TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        browse(route, m -> ids.computeIfAbsent(List.of(step(m), code(m)), k -> new ArrayList<>()).add(recordId(m)));
         List<Group> groups = new ArrayList<>();
-        ids.forEach((key, recordIds) -> {
-            String[] parts = key.split("\u0000", 2);
-            groups.add(new Group(route, parts[0], parts[1], recordIds.size(),
-                    List.copyOf(recordIds.subList(0, Math.min(5, recordIds.size())))));
-        });
+        ids.forEach((stepAndCode, recordIds) -> groups.add(new Group(route, stepAndCode.get(0), stepAndCode.get(1),
+                recordIds.size(), List.copyOf(recordIds.subList(0, Math.min(5, recordIds.size()))))));
         return groups;
     }
 
     /** The record ids of every dead letter of a route, without taking them off the queue. */
     public java.util.Set<String> recordIds(String route) throws JMSException {
         java.util.Set<String> ids = new java.util.HashSet<>();
+        browse(route, m -> ids.add(recordId(m)));
+        return ids;
+    }
+
+    /** What to do with each browsed dead letter. */
+    private interface Visitor {
+        void visit(Message message) throws JMSException;
+    }
+
+    /** Visits every message of a route's dead-letter queue without taking it off the queue. */
+    private void browse(String route, Visitor visitor) throws JMSException {
         try (Connection connection = factory.createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             connection.start();
-            Enumeration<?> messages = session.createBrowser(session.createQueue(Addresses.deadLetter(route)))
-                    .getEnumeration();
+            QueueBrowser browser = session.createBrowser(session.createQueue(Addresses.deadLetter(route)));
+            Enumeration<?> messages = browser.getEnumeration();
             while (messages.hasMoreElements()) {
-                ids.add(recordId((Message) messages.nextElement()));
+                visitor.visit((Message) messages.nextElement());
             }
         }
-        return ids;
     }
 
     /** How many dead letters a replay moved, and where. */
     public record Replayed(int records, int events) {
-        public int total() {
-            return records + events;
-        }
     }
 
     /**

@@ -49,8 +49,7 @@ public final class PageDelivery implements AutoCloseable {
             events.add(envelopes.envelope(scored, page.model(), connectorType));
         }
         for (FailedRecord failed : page.failed()) {
-            var r = failed.record();
-            letters.add(DeadLetter.of(routeId, failed, replays.get(r.id() + "@" + r.version())));
+            letters.add(DeadLetter.of(routeId, failed, replays.get(ReplayReader.key(failed.record()))));
         }
         for (RejectedRecord rejected : page.page().rejected()) {
             letters.add(DeadLetter.ofRejected(routeId, rejected));

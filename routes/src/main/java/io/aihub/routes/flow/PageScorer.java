@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,6 @@ public final class PageScorer {
     private final Scoring challenger;
     private final Challenger challengerSpec;
     private final ModelFallback fallback;
-    private final LongAdder shadowFailures = new LongAdder();
 
     public PageScorer(String modelName, FeatureMapping mapping, ModelBackend backend) {
         this(modelName, new Scoring(mapping, backend), null, null, ModelFallback.NONE);
@@ -71,15 +69,6 @@ public final class PageScorer {
         }
     }
 
-    public FeatureMapping mapping() {
-        return champion.mapping();
-    }
-
-    /** Shadow scorings that failed (their records went on with the champion's result only). */
-    public long shadowFailures() {
-        return shadowFailures.sum();
-    }
-
     /** Scores every record of the page; throws only a retriable {@link AihubException} (fallback {@code none}). */
     public ScoredPage score(SourcePage page) {
         List<SourceRecord> toChampion = new ArrayList<>();
@@ -98,7 +87,7 @@ public final class PageScorer {
             scoreWith(challenger, toCanary, true, scored, failed);
         }
         if (challengerSpec != null && !challengerSpec.canary()) {
-            shadow(scored);
+            shadow(page.records(), scored);
         }
         List<ScoredRecord> scoredInOrder = new ArrayList<>(scored.size());
         List<FailedRecord> failedInOrder = new ArrayList<>(failed.size());
@@ -166,44 +155,58 @@ public final class PageScorer {
         }
     }
 
-    /** Scores the champion's records again with the shadow; any failure leaves them without a shadow result. */
-    private void shadow(Map<SourceRecord, ScoredRecord> scored) {
+    /**
+     * Scores the champion's records again with the shadow, in page order; a record the shadow cannot map or
+     * score goes on with the champion's result only, and the page logs how many those were.
+     */
+    private void shadow(List<SourceRecord> pageRecords, Map<SourceRecord, ScoredRecord> scored) {
         List<SourceRecord> records = new ArrayList<>();
         List<FeatureRow> rows = new ArrayList<>();
-        for (Map.Entry<SourceRecord, ScoredRecord> e : scored.entrySet()) {
-            if (e.getValue().fallback() != null) {
+        int failures = 0;
+        for (SourceRecord record : pageRecords) {
+            ScoredRecord result = scored.get(record);
+            if (result == null || result.fallback() != null) {
                 continue;
             }
             try {
-                rows.add(challenger.mapping().map(e.getKey().fields()));
-                records.add(e.getKey());
+                rows.add(challenger.mapping().map(record.fields()));
+                records.add(record);
             } catch (RuntimeException mappingFailure) {
-                shadowFailures.increment();
+                failures++;
             }
         }
-        if (rows.isEmpty()) {
-            return;
-        }
         var metadata = challenger.backend().metadata();
-        List<ModelOutcome> outcomes;
-        try {
-            outcomes = challenger.backend().predict(rows);
-        } catch (RuntimeException e) {
-            shadowFailures.add(rows.size());
-            LOG.warn("AIHUB-MODEL-0010 shadow {} {} failed for {} record(s): {}", metadata.name(), metadata.version(),
-                    rows.size(), e instanceof AihubException ae ? ae.code() : e.getClass().getSimpleName());
-            return;
+        List<ModelOutcome> outcomes = List.of();
+        String reason = "mapping";
+        if (!rows.isEmpty()) {
+            try {
+                outcomes = challenger.backend().predict(rows);
+                if (outcomes.size() != rows.size()) {
+                    reason = "MODEL_INVALID_OUTPUT";
+                    outcomes = List.of();
+                }
+            } catch (RuntimeException e) {
+                reason = e instanceof AihubException ae ? ae.code() : e.getClass().getSimpleName();
+            }
+            if (outcomes.isEmpty()) {
+                failures += rows.size();
+            }
         }
-        for (int i = 0; i < Math.min(outcomes.size(), records.size()); i++) {
+        for (int i = 0; i < outcomes.size(); i++) {
             ModelOutcome outcome = outcomes.get(i);
             if (!outcome.isSuccess()) {
-                shadowFailures.increment();
+                failures++;
+                reason = outcome.error().code();
                 continue;
             }
             SourceRecord record = records.get(i);
             Prediction p = outcome.prediction();
             scored.put(record, scored.get(record).withShadow(List.of(new PredictionBlock.ShadowPrediction(
                     metadata.name(), metadata.version(), p.label(), p.score()))));
+        }
+        if (failures > 0) {
+            LOG.warn("AIHUB-MODEL-0010 shadow {} {} gave no result for {} record(s) of a page ({})", metadata.name(),
+                    metadata.version(), failures, reason);
         }
     }
 

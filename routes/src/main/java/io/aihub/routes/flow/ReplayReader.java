@@ -63,9 +63,14 @@ public final class ReplayReader implements AutoCloseable {
             }
             SourceRecord record = record(message, position);
             records.add(record);
-            replays.put(record.id() + "@" + record.version(), message.getJMSMessageID());
+            replays.put(key(record), message.getJMSMessageID());
         }
         return new Replay(new SourcePage(records, position, false), replays);
+    }
+
+    /** How {@link Replay#replays()} names a record: {@code <record id>@<version>}. */
+    public static String key(SourceRecord record) {
+        return record.id() + "@" + record.version();
     }
 
     /**

@@ -50,12 +50,14 @@ class BrokerLinkTest {
             assertThat(link.downSince()).isPresent();
             assertThat(link.outages()).isEqualTo(1);
             assertThat(link.awaitUp(100)).isFalse();
+            assertThat(link.awaitUpWhile(() -> false)).as("a stopped worker stops waiting").isFalse();
 
             reachable.set(true);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> hookRuns.get() >= 2);
             assertThat(link.isUp()).as("still down while the hook fails").isFalse();
             hookFails.set(false);
             assertThat(link.awaitUp(5_000)).isTrue();
+            assertThat(link.awaitUpWhile(() -> true)).isTrue();
             assertThat(link.downSince()).isEmpty();
             assertThat(link.outages()).isEqualTo(1);
         }

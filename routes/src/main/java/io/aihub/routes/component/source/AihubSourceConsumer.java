@@ -167,17 +167,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
             return running;
         }
         endpoint.runtime().activity().idle(worker, false);
-        while (running) {
-            try {
-                if (link.awaitUp(1_000)) {
-                    return running;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-        return false;
+        return link.awaitUpWhile(() -> running);
     }
 
     /** True when the failure came from the broker and the broker is unreachable now. */

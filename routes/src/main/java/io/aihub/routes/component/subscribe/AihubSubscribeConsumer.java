@@ -128,17 +128,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             return running;
         }
         endpoint.runtime().activity().idle(worker, false);
-        while (running) {
-            try {
-                if (link.awaitUp(1_000)) {
-                    return running;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return link.awaitUpWhile(() -> running);
     }
 
     private void consumeBatch(Session session, MessageConsumer consumer, DeadLetterSender deadLetters)
