@@ -12,8 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import io.aihub.routes.observe.HubHealthChecks;
-import io.aihub.routes.observe.HubMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.aihub.routes.observe.HubMeters;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
@@ -52,6 +51,7 @@ public final class HubApplication {
         configFile.flatMap(HubApplication::routesOf).ifPresent(routes -> main.addOverrideProperty(
                 "camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml," + routes));
         main.configure().addConfiguration(configurer);
+        main.bind(HubMeters.CAMEL_REGISTRY_NAME, configurer.metricsRegistry());
         Map<String, String> props = new LinkedHashMap<>(overrides);
         props.forEach(main::addOverrideProperty);
     }
@@ -98,10 +98,8 @@ public final class HubApplication {
         if (health != null) {
             HubHealthChecks.of(runtime()).forEach(health::register);
         }
-        MeterRegistry metrics = context.getRegistry().findSingleByType(MeterRegistry.class);
-        if (metrics != null) {
-            HubMetrics.bind(metrics, runtime().counters());
-            HubMetrics.bindCircuits(metrics, runtime().circuits());
+        if (health != null) {
+            HubHealthChecks.watchRoutes(runtime(), health);
         }
         var simulators = configurer.simulators();
         if (simulators != null) {

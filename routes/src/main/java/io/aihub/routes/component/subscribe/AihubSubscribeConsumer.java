@@ -9,6 +9,7 @@ import io.aihub.routes.component.ExchangeKeys;
 import io.aihub.routes.component.WorkerThread;
 import io.aihub.routes.flow.DeadLetter;
 import io.aihub.routes.flow.DeadLetterSender;
+import io.aihub.routes.observe.LogContext;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -63,7 +64,10 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
         runtime.activity().registerQueue(Addresses.subscriberQueue(endpoint.getRouteId(), endpoint.getSubscriber()));
         running = true;
         thread = new WorkerThread(getEndpoint().getCamelContext(), this, "aihub-" + worker);
-        thread.start(this::consumeLoop);
+        thread.start(() -> {
+            LogContext.route(endpoint.getRouteId());
+            consumeLoop();
+        });
         LOG.info("AIHUB-SUBSCRIBE-0001 consuming {}", Addresses.subscriberFqqn(endpoint.getRouteId(),
                 endpoint.getSubscriber()));
     }
@@ -153,6 +157,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
         List<PredictionEvent> events = new ArrayList<>(messages.size());
         java.util.Set<String> redelivered = new java.util.HashSet<>();
         int invalid = 0;
+        List<String> invalidCodes = new ArrayList<>();
         for (Message message : messages) {
             try {
                 PredictionEvent event = endpoint.runtime().codec().read(((TextMessage) message).getText());
@@ -163,6 +168,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             } catch (AihubException | ClassCastException e) {
                 deadLetters.sendInvalid(message, endpoint.getSubscriber(), e);
                 invalid++;
+                invalidCodes.add(DeadLetterSender.invalidCode(e));
             }
         }
         long backoff = 0;
@@ -209,6 +215,13 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
                 session.commit();
                 endpoint.runtime().counters().route(endpoint.getRouteId()).deadLettered
                         .add(invalid + (letters == null ? 0 : letters.size()));
+                var meters = endpoint.runtime().meters();
+                for (String code : invalidCodes) {
+                    meters.deadLettered(endpoint.getRouteId(), "receive:" + endpoint.getSubscriber(), code, 1);
+                }
+                for (DeadLetter letter : letters == null ? List.<DeadLetter>of() : letters) {
+                    meters.deadLettered(endpoint.getRouteId(), letter.step(), letter.error().code(), 1);
+                }
                 return;
             } catch (Exception e) {
                 session.rollback();
