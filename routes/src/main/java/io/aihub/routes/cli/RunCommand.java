@@ -1,6 +1,7 @@
 package io.aihub.routes.cli;
 
 import io.aihub.routes.HubApplication;
+import io.aihub.routes.observe.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "How often to print the progress line. Default: ${DEFAULT-VALUE}.")
     Duration progressInterval;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text (default) or json: one JSON object per line with route, recordIdHash, eventId "
+                    + "and messageId fields (same as -D aihub.log.format=json).")
+    String logFormat;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Sets a configuration property.")
     Map<String, String> properties = new LinkedHashMap<>();
 
@@ -43,6 +49,15 @@ public final class RunCommand implements Callable<Integer> {
         if (config != null && !Files.isRegularFile(config)) {
             System.err.println("error: configuration file not found: " + config);
             return 1;
+        }
+        if (logFormat != null) {
+            try {
+                properties.put(LogFormat.PROPERTY, LogFormat.check(logFormat));
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 1;
+            }
+            LogFormat.apply(logFormat);
         }
         HubApplication app = new HubApplication(properties, Optional.ofNullable(config), System.out);
         return app.run(once, timeout, progressInterval);
