@@ -108,6 +108,12 @@ class ObservabilityIT {
             }
             assertThat(afterStop.value("aihub_end_to_end_latency_seconds_count", "route", ROUTE))
                     .isEqualTo(ACCOUNTS - 2 + 10);
+            Set<String> documented = documentedMetrics();
+            assertThat(documented).as("docs/observability.md lists every aihub series")
+                    .containsAll(seriesNames(afterStop));
+            Set<String> onlyWithRemoteModels = Set.of("aihub_model_circuit_state", "aihub_model_circuit_opened_total");
+            assertThat(seriesNames(afterStop)).as("every documented series exists")
+                    .containsAll(documented.stream().filter(n -> !onlyWithRemoteModels.contains(n)).toList());
         }
     }
 
@@ -164,6 +170,8 @@ class ObservabilityIT {
                 assertThat(metrics.value("aihub_model_latency_seconds_count", "model", "churn", "version", "1.0.0"))
                         .isEqualTo(205);
                 assertThat(metrics.value("aihub_page_failures_total", "route", ROUTE)).isPositive();
+                assertThat(metrics.value("aihub_model_circuit_state", "model", "churn", "version", "1.0.0")).isZero();
+                assertThat(documentedMetrics()).containsAll(seriesNames(metrics));
             } finally {
                 app.stop();
             }
@@ -217,6 +225,29 @@ class ObservabilityIT {
                         .doesNotContainAnyElementsOf(recordIds);
             }
         }
+    }
+
+    /** The aihub series of a scrape, histograms by their base name. */
+    private static Set<String> seriesNames(PrometheusText metrics) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (var sample : metrics.samples()) {
+            if (sample.name().startsWith("aihub_")) {
+                names.add(sample.name().replaceAll("_seconds_(bucket|count|sum|max)$", "_seconds"));
+            }
+        }
+        return names;
+    }
+
+    /** The metric names in the first column of docs/observability.md's tables. */
+    private static Set<String> documentedMetrics() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(Path.of("..", "docs", "observability.md"));
+        Set<String> names = new java.util.TreeSet<>();
+        var m = java.util.regex.Pattern.compile("(?m)^\\| `(aihub_[a-z_]+)` \\|").matcher(page);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        assertThat(names).hasSizeGreaterThan(15);
+        return names;
     }
 
     private static Observed observe(HubApplication app, HubHarness harness, SalesforceSimulator crm)
