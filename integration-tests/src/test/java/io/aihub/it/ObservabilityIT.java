@@ -81,6 +81,10 @@ class ObservabilityIT {
             app.start();
             PrometheusText afterEdit;
             try {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> scrape(harness).value("aihub_records_published_total", "route", ROUTE) > 0);
+                assertMetricsNeverAheadOfWhatHappened(scrape(harness), observe(app, harness, crm));
+
                 assertThat(app.awaitIdle(Duration.ofMinutes(3))).as("drained").isTrue();
                 Observed first = observe(app, harness, crm);
                 assertThat(first.published()).hasSize(ACCOUNTS - 2).doesNotContain(unreadable, badType);
@@ -176,6 +180,21 @@ class ObservabilityIT {
                 app.stop();
             }
         }
+    }
+
+    /**
+     * Mid-run: a counter moves only after what it counts happened, so counters read before the test looks at
+     * the queues, BI and the CRM never exceed what it finds there.
+     */
+    private static void assertMetricsNeverAheadOfWhatHappened(PrometheusText metrics, Observed seen) {
+        assertThat(metrics.value("aihub_records_pulled_total", "route", ROUTE)).isBetween(0.0, (double) ACCOUNTS);
+        assertThat(metrics.value("aihub_records_published_total", "route", ROUTE))
+                .isLessThanOrEqualTo(seen.published().size());
+        assertThat(metrics.value("aihub_records_bi_rows_total", "route", ROUTE)).isLessThanOrEqualTo(seen.biRows());
+        assertThat(metrics.value("aihub_records_written_back_total", "route", ROUTE))
+                .isLessThanOrEqualTo(seen.writtenBack().size());
+        assertThat(metrics.value("aihub_records_dead_lettered_total", "route", ROUTE))
+                .isLessThanOrEqualTo(seen.deadLetters());
     }
 
     private void assertMetricsEqual(PrometheusText metrics, Observed seen, int pulled, SalesforceSimulator crm) {

@@ -44,7 +44,7 @@ public final class LogFormat {
     public static String check(String format) {
         String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
         if (!f.equals("text") && !f.equals("json")) {
-            throw new IllegalArgumentException("AIHUB_LOG_FORMAT: " + PROPERTY + " must be text or json, not '"
+            throw new IllegalArgumentException(PROPERTY + " must be text or json, not '"
                     + format + "'");
         }
         return f;
