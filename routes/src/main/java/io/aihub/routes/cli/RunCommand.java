@@ -1,6 +1,8 @@
 package io.aihub.routes.cli;
 
+import io.aihub.api.error.ConfigException;
 import io.aihub.routes.HubApplication;
+import io.aihub.routes.config.SecretsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Properties file read after the built-in defaults (real broker, database, systems).")
     Path config;
 
+    @Option(names = "--secrets", paramLabel = "FILE",
+            description = "Properties file of credentials, outside the repository and not readable by other users "
+                    + "(chmod 600); its keys win over --config and the defaults. Same as -D aihub.secretsFile=FILE.")
+    Path secrets;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
             description = "With --once: give up (exit 2) when not drained within this ISO-8601 duration. "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -44,7 +51,16 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("error: configuration file not found: " + config);
             return 1;
         }
-        HubApplication app = new HubApplication(properties, Optional.ofNullable(config), System.out);
+        if (secrets != null) {
+            properties.put(SecretsFile.KEY, secrets.toString());
+        }
+        HubApplication app;
+        try {
+            app = new HubApplication(properties, Optional.ofNullable(config), System.out);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
         return app.run(once, timeout, progressInterval);
     }
 }
