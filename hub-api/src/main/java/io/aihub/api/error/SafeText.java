@@ -24,6 +24,19 @@ public final class SafeText {
     }
 
     /**
+     * A failure for a log line or a reason: an aihub error's own message (written never to hold a payload value),
+     * else only the exception's class name, because other libraries' messages quote the values they choked on
+     * (a JSON token, a value a type conversion refused, a duplicate key).
+     */
+    public static String describe(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        return failure instanceof AihubException ? failure.getMessage() : failure.getClass().getName()
+                + " (message withheld: it may quote payload values)";
+    }
+
+    /**
      * The text with {@code secrets} (those of at least 4 characters) and personal-looking values replaced.
      *
      * @param text    text from outside the hub; null gives the empty text

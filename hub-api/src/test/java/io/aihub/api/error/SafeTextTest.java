@@ -27,4 +27,13 @@ class SafeTextTest {
         assertThat(SafeText.scrub("line\nbreak", List.of())).isEqualTo("line break");
         assertThat(SafeText.scrub(null, List.of())).isEmpty();
     }
+
+    @Test
+    void describeShouldKeepAnAihubMessageAndWithholdOtherLibrariesMessages() {
+        assertThat(SafeText.describe(new PermanentException("MAPPING_BAD_TYPE", "field 'NPS__c' must be a number")))
+                .isEqualTo("field 'NPS__c' must be a number");
+        assertThat(SafeText.describe(new IllegalArgumentException("Unrecognized token 'jane.doe@example.com'")))
+                .isEqualTo("java.lang.IllegalArgumentException (message withheld: it may quote payload values)");
+        assertThat(SafeText.describe(null)).isEmpty();
+    }
 }
