@@ -166,7 +166,8 @@ class CanaryScanIT {
                 }
                 String authFailure = letters.stream().map(CanaryScanIT::headers)
                         .filter(h -> h.contains("MODEL_AUTH_FAILED")).findFirst().orElseThrow();
-                assertThat(authFailure).as("the server's reason, scrubbed").contains("Incorrect API key provided: ****");
+                assertThat(authFailure).as("the server's reason, scrubbed")
+                        .contains("Incorrect API key provided: ****");
 
                 List<Message> predictions = drain(harness.corePort, Addresses.subscriberFqqn(ROUTE, "sales-ops"));
                 assertThat(predictions).isNotEmpty();

@@ -11,7 +11,8 @@ class SafeTextTest {
     @Test
     void shouldReplaceKnownSecretsBearerTokensAndPersonalLookingValues() {
         String server = "Incorrect API key provided: sk-canary-1234abcd. Header was Bearer abc.def-ghi; input "
-                + "jane.doe@example.com, IBAN DE89 3704 0044 0532 0130 00, GB82WEST12345698765432, call +44 7700 900123";
+                + "jane.doe@example.com, IBAN DE89 3704 0044 0532 0130 00, GB82WEST12345698765432, "
+                + "call +44 7700 900123";
 
         String safe = SafeText.scrub(server, List.of("sk-canary-1234abcd"));
 

@@ -70,7 +70,8 @@ class SensitiveFieldsTest {
                         "field Notes needs ':mask', ':hash' or ':drop'",
                         "field Email__c is listed twice",
                         "'bad field' is not a field name",
-                        "hashing needs aihub.pii.hashKey (environment variable AIHUB_PII_HASHKEY or the secrets file)"));
+                        "hashing needs aihub.pii.hashKey (environment variable AIHUB_PII_HASHKEY or the secrets"
+                                + " file)"));
         assertThatThrownBy(() -> SensitiveFields.parse("s", "Email__c:hash", Optional.of("short-key")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("at least 16 bytes")
                 .hasMessageNotContaining("short-key");
