@@ -10,6 +10,11 @@ import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
 import io.aihub.simulators.model.ChurnLogit;
 import io.aihub.simulators.model.KServeV2Simulator;
 import io.aihub.simulators.model.ModelFault;
+import io.aihub.simulators.portal.PortalDelivery;
+import io.aihub.simulators.portal.PortalEvent;
+import io.aihub.simulators.portal.PortalEventGenerator;
+import io.aihub.simulators.portal.PortalSigningScheme;
+import io.aihub.simulators.portal.PortalWebhookSender;
 import jakarta.jms.Connection;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -25,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,6 +72,8 @@ class CanaryScanIT {
     private static final String WEBHOOK_SECRET_TEXT = "CANARY-webhook-secret-e7b2c8f1";
     private static final String WEBHOOK_SECRET = "whsec_" + Base64.getEncoder()
             .encodeToString(WEBHOOK_SECRET_TEXT.getBytes(StandardCharsets.UTF_8));
+    private static final String WEBHOOK_PREVIOUS_SECRET = "whsec_" + Base64.getEncoder()
+            .encodeToString("CANARY-previous-webhook-secret-19ad".getBytes(StandardCharsets.UTF_8));
     private static final String MODEL_API_KEY = "CANARY-model-api-key-3f70aa";
     private static final String DB_PASSWORD = "CANARY-db-password-91d0b6";
     private static final String BROKER_PASSWORD = "CANARY-broker-password-48c2fe";
@@ -76,11 +84,16 @@ class CanaryScanIT {
     private static final String PHONE = "+44 7700 900731";
     private static final String IBAN = "GB82WEST12345698765432";
     private static final String POISON_IBAN = "DE89 3704 0044 0532 0130 00";
+    private static final String PORTAL_EMAIL = "lee.canary.51b0@example.test";
+    private static final String PORTAL_ROUTE = "portal-account-churn";
+    /** Why the hub stops at start when the CRM refuses its login (the write-back route cannot start). */
+    private static final String CRM_LOGIN_REFUSED = "Salesforce refused the client credentials";
 
     private static final List<String> SECRETS = List.of(CLIENT_SECRET, WRONG_CLIENT_SECRET, WEBHOOK_SECRET,
-            WEBHOOK_SECRET_TEXT, MODEL_API_KEY, DB_PASSWORD, BROKER_PASSWORD, HASH_KEY);
-    private static final List<String> PERSONAL_DATA = List.of(EMAIL, POISON_EMAIL, PHONE, IBAN, POISON_IBAN,
-            "7700 900731", "3704 0044 0532");
+            WEBHOOK_SECRET_TEXT, WEBHOOK_PREVIOUS_SECRET, "CANARY-previous-webhook-secret-19ad", MODEL_API_KEY,
+            DB_PASSWORD, BROKER_PASSWORD, HASH_KEY);
+    private static final List<String> PERSONAL_DATA = List.of(EMAIL, POISON_EMAIL, PORTAL_EMAIL, PHONE, IBAN,
+            POISON_IBAN, "7700 900731", "3704 0044 0532");
     /**
      * Secrets the rest of the integration suite configures (simulator defaults, the portal demo and rotation
      * secrets): the suite's log must not hold them either.
@@ -122,7 +135,9 @@ class CanaryScanIT {
                 await().atMost(Duration.ofMinutes(1)).until(() ->
                         refusedApp.runtime().counters().route(ROUTE).pageFailures.sum() > 0);
             } catch (Exception e) {
-                scanned.add(stackTrace(e));
+                String refusal = stackTrace(e);
+                assertThat(refusal).as("why the hub did not start").contains(CRM_LOGIN_REFUSED);
+                scanned.add(refusal);
             } finally {
                 refusedApp.stop();
             }
@@ -151,6 +166,22 @@ class CanaryScanIT {
                 await().atMost(Duration.ofMinutes(2)).until(() -> app.totals().deadLettered() >= 7);
                 kserve.comeBack();
                 assertThat(app.awaitIdle(Duration.ofMinutes(2))).as("drained after the outage").isTrue();
+
+                // Portal webhooks carrying personal data: signed with the current and the previous secret, and
+                // refused ones (a tampered body, a stale timestamp).
+                PortalWebhookSender portal = new PortalWebhookSender(URI.create("http://127.0.0.1:"
+                        + harness.webhookPort + "/webhooks/" + PORTAL_ROUTE), PortalSigningScheme.STANDARD_WEBHOOKS,
+                        WEBHOOK_SECRET, WEBHOOK_PREVIOUS_SECRET, Clock.systemUTC());
+                PortalEventGenerator generator = new PortalEventGenerator(3);
+                PortalEvent signed = generator.event(0).withField("Email__c", PORTAL_EMAIL).withField("Phone", PHONE);
+                assertThat(portal.send(signed, PortalDelivery.normal()).status()).isEqualTo(202);
+                assertThat(portal.send(generator.event(1).withField("Email__c", PORTAL_EMAIL),
+                        PortalDelivery.normal().signedWith(PortalDelivery.SigningKey.PREVIOUS)).status()).isEqualTo(202);
+                assertThat(portal.send(generator.event(2).withField("Email__c", PORTAL_EMAIL),
+                        PortalDelivery.normal().tampered()).status()).isEqualTo(401);
+                assertThat(portal.send(generator.event(3).withField("Email__c", PORTAL_EMAIL),
+                        PortalDelivery.normal().stale(Duration.ofMinutes(30))).status()).isEqualTo(401);
+                assertThat(app.awaitIdle(Duration.ofMinutes(1))).as("webhook events drained").isTrue();
 
                 scanned.add(get(harness, "/observe/metrics"));
                 scanned.add(get(harness, "/observe/health"));
@@ -182,6 +213,16 @@ class CanaryScanIT {
                 }
                 assertThat(personEnvelope).as("the envelope of the record with personal data")
                         .contains("\"Email__c\":\"" + hmac(EMAIL) + "\"").contains("\"Phone\":\"****0731\"");
+
+                List<Message> portalPredictions = drain(harness.corePort,
+                        Addresses.subscriberFqqn(PORTAL_ROUTE, "customer-success"));
+                assertThat(portalPredictions).hasSize(2);
+                for (Message prediction : portalPredictions) {
+                    scanned.add(headers(prediction));
+                    String body = ((TextMessage) prediction).getText();
+                    scanned.add(body);
+                    assertThat(body).contains("\"Email__c\":\"" + hmac(PORTAL_EMAIL) + "\"");
+                }
             } finally {
                 app.stop();
             }
@@ -192,23 +233,19 @@ class CanaryScanIT {
             assertNoCanary("hub output, dead-letter headers, messages, BI rows or metrics", text, PERSONAL_DATA);
         }
         String log = Files.readString(SUITE_LOG, StandardCharsets.UTF_8);
-        assertThat(log).as("the suite log holds this test's run").contains("AIHUB-SF-0002")
-                .contains(crmLoginRefusedMarker());
+        assertThat(log).as("the suite log holds this test's run").contains("AIHUB-SF-0002", "MODEL_UNAVAILABLE");
         assertNoCanary("log file " + SUITE_LOG, log, SECRETS);
         assertNoCanary("log file " + SUITE_LOG, log, PERSONAL_DATA);
         assertNoCanary("log file " + SUITE_LOG, log, SUITE_SECRETS);
-    }
-
-    /** What the hub logs when the CRM refused its login (the write-back route cannot start). */
-    private static String crmLoginRefusedMarker() {
-        return "Salesforce refused the client credentials";
     }
 
     private HubHarness harness(Path dataDir, SalesforceSimulator crm, Path secretsFile) {
         return new HubHarness(dataDir, crm.baseUrl())
                 .with("aihub.secretsFile", secretsFile.toString())
                 .with("aihub.models.dir", dir.resolve("models").toString())
-                .with("camel.server.port", String.valueOf(HubHarness.freePort()))
+                .with("camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml,classpath:routes/*.camel.yaml,"
+                        + "file:" + Path.of("..", "examples", "portal", "routes", PORTAL_ROUTE + ".camel.yaml")
+                        .toAbsolutePath().normalize())
                 .with("aihub.broker.user", "aihub")
                 .with("aihub.connectors", "crm,portal")
                 .with("aihub.connector.crm.fields", "Name,Industry,AnnualRevenue,NumberOfEmployees,Plan__c,"
@@ -218,6 +255,7 @@ class CanaryScanIT {
                 .with("aihub.connector.portal.scheme", "standard-webhooks")
                 .with("aihub.connector.portal.entity", "Account")
                 .with("aihub.route.crm-account-churn.sensitive", "Email__c:hash,Phone:mask")
+                .with("aihub.route." + PORTAL_ROUTE + ".sensitive", "Email__c:hash,Phone:mask")
                 .with("aihub.route.crm-account-churn.fallback", "dead-letter")
                 .with("aihub.route.crm-account-churn.maxBackoff", "1000");
     }
@@ -229,6 +267,7 @@ class CanaryScanIT {
         Files.writeString(file, String.join("\n",
                 "aihub.connector.crm.clientSecret = " + CLIENT_SECRET,
                 "aihub.connector.portal.secret = " + WEBHOOK_SECRET,
+                "aihub.connector.portal.previousSecret = " + WEBHOOK_PREVIOUS_SECRET,
                 "AIHUB_CANARY_MODEL_KEY = " + MODEL_API_KEY,
                 "aihub.db.password = " + DB_PASSWORD,
                 "aihub.broker.password = " + BROKER_PASSWORD,
@@ -252,7 +291,7 @@ class CanaryScanIT {
                 + "      - indicator-missing\n"
                 + "  - name: phone_missing\n    field: Phone\n    type: float\n    transforms:\n"
                 + "      - indicator-missing\n"
-                + "endpoint:\n  url: " + url + "\n  modelName: churn\n  timeout: 1s\n"
+                + "endpoint:\n  url: " + url + "\n  modelName: churn\n  timeout: 15s\n"
                 + "  apiKeyEnv: AIHUB_CANARY_MODEL_KEY\n"
                 + "resilience:\n  retry:\n    maxAttempts: 2\n  circuitBreaker:\n    waitInOpenState: 2s\n";
         Files.writeString(version.resolve("model.yaml"), yaml, StandardCharsets.UTF_8);
