@@ -18,9 +18,13 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** True when a configuration key's name says it holds a credential (e.g. {@code clientSecret}). */
+    /**
+     * True when a configuration key's name says it holds a credential (e.g. {@code clientSecret}); a URL key
+     * ({@code tokenUrl}) names where a credential is obtained, not the credential.
+     */
     public static boolean isSecretKey(String key) {
-        return SECRET_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_KEY.matcher(lower).matches() && !lower.endsWith("url");
     }
 
     /** {@value #MASK} for a set value, {@code null} or empty as they are. */
