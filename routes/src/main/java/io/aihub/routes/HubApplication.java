@@ -1,5 +1,6 @@
 package io.aihub.routes;
 
+import io.aihub.routes.config.SecretsFile;
 import io.aihub.routes.progress.HubCounters;
 import io.aihub.routes.progress.ProgressReporter;
 import java.io.PrintStream;
@@ -47,7 +48,8 @@ public final class HubApplication {
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
             strategy.disableHangupSupport();
         }
-        main.setPropertyPlaceholderLocations(propertyLocations(configFile));
+        main.setPropertyPlaceholderLocations(propertyLocations(configFile,
+                SecretsFile.locate(overrides, configFile, System.getenv())));
         configFile.flatMap(HubApplication::routesOf).ifPresent(routes -> main.addOverrideProperty(
                 "camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml," + routes));
         main.configure().addConfiguration(configurer);
@@ -62,6 +64,14 @@ public final class HubApplication {
      */
     public static String propertyLocations(Optional<Path> configFile) {
         return configFile.map(p -> "file:" + p.toAbsolutePath() + ",").orElse("") + "classpath:application.properties";
+    }
+
+    /**
+     * Like {@link #propertyLocations(Optional)}, with the secrets file ({@link SecretsFile}) first, so the
+     * credentials it holds win over the configuration file and the defaults.
+     */
+    public static String propertyLocations(Optional<Path> configFile, Optional<Path> secretsFile) {
+        return secretsFile.map(p -> "file:" + p.toAbsolutePath() + ",").orElse("") + propertyLocations(configFile);
     }
 
     /**

@@ -168,7 +168,8 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     private LoadedModel loadModel(String name, Optional<String> version) {
-        LoadedModel loaded = ModelRegistry.load(settings.modelsDir(), name, version.orElse(null));
+        LoadedModel loaded = ModelRegistry.load(settings.modelsDir(), name, version.orElse(null),
+                settings.modelSecrets());
         closeables.add(0, loaded);
         var meta = loaded.backend().metadata();
         List<String> problems = loaded.mapping().validateAgainst(meta);

@@ -1,6 +1,8 @@
 package io.aihub.routes.cli;
 
+import io.aihub.api.error.ConfigException;
 import io.aihub.routes.HubApplication;
+import io.aihub.routes.config.SecretsFile;
 import io.aihub.routes.observe.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file read after the built-in defaults (real broker, database, systems).")
     Path config;
+
+    @Option(names = "--secrets", paramLabel = "FILE",
+            description = "Properties file of credentials, outside the repository and not readable by other users "
+                    + "(chmod 600); its keys win over --config and the defaults. Same as -D aihub.secretsFile=FILE.")
+    Path secrets;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M",
             description = "With --once: give up (exit 2) when not drained within this ISO-8601 duration. "
@@ -59,7 +66,16 @@ public final class RunCommand implements Callable<Integer> {
             }
             LogFormat.apply(logFormat);
         }
-        HubApplication app = new HubApplication(properties, Optional.ofNullable(config), System.out);
+        if (secrets != null) {
+            properties.put(SecretsFile.KEY, secrets.toString());
+        }
+        HubApplication app;
+        try {
+            app = new HubApplication(properties, Optional.ofNullable(config), System.out);
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
         return app.run(once, timeout, progressInterval);
     }
 }

@@ -35,7 +35,8 @@ public final class PageDelivery implements AutoCloseable {
         this.runtime = runtime;
         this.routeId = routeId;
         runtime.declareRoute(routeId, subscribers);
-        this.envelopes = new EnvelopeFactory(routeId, runtime.hubVersion(), Clock.systemUTC());
+        this.envelopes = new EnvelopeFactory(routeId, runtime.hubVersion(), Clock.systemUTC(),
+                runtime.settings().sensitiveFieldsOf(routeId));
         this.publisher = new PagePublisher(runtime.connectionFactory(), routeId, runtime.codec(), runtime.brokerLink());
     }
 

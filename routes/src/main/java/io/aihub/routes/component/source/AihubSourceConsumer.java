@@ -1,6 +1,7 @@
 package io.aihub.routes.component.source;
 
 import io.aihub.api.error.AihubException;
+import io.aihub.api.error.SafeText;
 import io.aihub.api.source.SourcePage;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.broker.BrokerLink;
@@ -252,7 +253,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
         String code = e instanceof AihubException ae ? ae.code() : e.getClass().getSimpleName();
         boolean retriable = !(e instanceof AihubException ae) || ae.retriable();
         LOG.warn("AIHUB-SOURCE-0003 route {}: page not delivered ({}, {}): {}; nothing committed, retrying in {} ms",
-                endpoint.getRouteId(), code, retriable ? "retriable" : "permanent", e.getMessage(), backoff);
+                endpoint.getRouteId(), code, retriable ? "retriable" : "permanent", SafeText.describe(e), backoff);
     }
 
     private void pause(long millis) {

@@ -2,6 +2,7 @@ package io.aihub.routes.component.subscribe;
 
 import io.aihub.api.envelope.PredictionEvent;
 import io.aihub.api.error.AihubException;
+import io.aihub.api.error.SafeText;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.broker.BrokerLink;
@@ -202,7 +203,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
                     session.rollback();
                     String code = failure instanceof AihubException ae ? ae.code() : failure.getClass().getSimpleName();
                     LOG.warn("AIHUB-SUBSCRIBE-0004 {}: batch of {} failed ({}): {}; rolled back for redelivery",
-                            worker, messages.size(), code, failure.getMessage());
+                            worker, messages.size(), code, SafeText.describe(failure));
                     return;
                 }
                 @SuppressWarnings("unchecked")
