@@ -103,6 +103,7 @@ public final class HubApplication {
             HubMetrics.bind(metrics, runtime().counters());
             HubMetrics.bindCircuits(metrics, runtime().circuits());
         }
+        io.aihub.routes.api.AdminApi.install(context, runtime(), configurer.apiSettings());
         var simulators = configurer.simulators();
         if (simulators != null) {
             String host = context.getPropertiesComponent().resolveProperty("camel.server.host").orElse("127.0.0.1");
@@ -229,6 +230,7 @@ public final class HubApplication {
                 .map(r -> r.getRouteId()).sorted().toList());
         out.println("  health:  " + base + "/observe/health");
         out.println("  metrics: " + base + "/observe/metrics");
+        out.println("  dashboard: " + base + "/  (admin API " + base + "/api, token required)");
         runtime().embeddedBroker().ifPresent(b -> out.println("  broker:  embedded, acceptors " + b.acceptors()));
         out.flush();
     }

@@ -25,6 +25,7 @@ public final class HubConfigurer implements CamelConfiguration {
     private final Map<String, String> environment;
     private volatile HubRuntime runtime;
     private volatile DemoSimulators simulators;
+    private volatile io.aihub.routes.api.ApiSettings apiSettings;
 
     public HubConfigurer(Map<String, String> environment) {
         this.environment = environment;
@@ -33,6 +34,7 @@ public final class HubConfigurer implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         HubSettings settings = HubSettings.from(new CamelPropertySource(context, environment));
+        apiSettings = io.aihub.routes.api.ApiSettings.from(new CamelPropertySource(context, environment));
         DemoSimulators sims = settings.simulators() ? DemoSimulators.start(settings.simulatorSettings(),
                 settings.dataDir(), DemoSimulators.referenced(settings.connectors())) : null;
         try {
@@ -58,6 +60,11 @@ public final class HubConfigurer implements CamelConfiguration {
     /** The runtime, once {@link #configure} ran. */
     public HubRuntime runtime() {
         return runtime;
+    }
+
+    /** The admin API's settings, once {@link #configure} ran. */
+    public io.aihub.routes.api.ApiSettings apiSettings() {
+        return apiSettings;
     }
 
     /** The demo simulators, or null when not enabled. */
