@@ -85,14 +85,33 @@ final class HubRoutes {
         if (definition != null && definition.getTemplateParameters() != null) {
             definition.getTemplateParameters().forEach((k, v) -> parameters.put(k, resolve(v)));
         }
-        Object fromProperties = route.getProperties().get(Route.TEMPLATE_PROPERTY);
-        if (fromProperties != null) {
-            template = fromProperties.toString();
-        } else if (parameters.containsKey("templateId")) {
-            template = parameters.get("templateId");
+        if (definition != null && definition.isCreatedFromTemplate() && model != null) {
+            template = templateOf(model, parameters.keySet());
         }
         ServiceStatus status = context.getRouteController().getRouteStatus(id);
         return new Part(id, template, parameters, status == null ? "Unknown" : status.name());
+    }
+
+    /**
+     * The template a route was stamped from. Camel keeps a templated route's parameters (those given and the
+     * template's defaults) but not the template's id, so the template is the one whose declared parameters are
+     * exactly the route's; failing that, the one declaring most of them.
+     */
+    private static String templateOf(Model model, java.util.Set<String> parameterNames) {
+        String best = null;
+        int bestScore = -1;
+        for (var template : model.getRouteTemplateDefinitions()) {
+            java.util.Set<String> declared = new java.util.HashSet<>();
+            template.getTemplateParameters().forEach(p -> declared.add(p.getName()));
+            if (declared.equals(parameterNames)) {
+                return template.getId();
+            }
+            if (parameterNames.containsAll(declared) && declared.size() > bestScore) {
+                best = template.getId();
+                bestScore = declared.size();
+            }
+        }
+        return best;
     }
 
     private String resolve(Object value) {
