@@ -14,6 +14,7 @@
     let timers = [];
     let throughputChart = null;
     const modelCharts = new Map();
+    const openLetters = new Set();
     const history = { labels: [], byRoute: new Map() };
 
     function token() {
@@ -175,8 +176,8 @@
             return;
         }
         const blocks = body.routes.map((r) => {
-            const block = el('div', { className: 'dlq-route', 'data-route': r.id },
-                el('h3', {}, r.id + ': ' + fmt(r.total) + ' dead letter' + (r.total === 1 ? '' : 's')));
+            const block = el('div', { className: 'dlq-route', 'data-route': r.route },
+                el('h3', {}, r.route + ': ' + fmt(r.total) + ' dead letter' + (r.total === 1 ? '' : 's')));
             if (r.total === 0) {
                 return block;
             }
@@ -187,18 +188,28 @@
                 el('tbody', {}, r.reasons.map((g) => el('tr', { 'data-code': g.code },
                     el('td', {}, g.step), el('td', {}, g.code), el('td', { className: 'num' }, fmt(g.count)),
                     el('td', {}, g.sampleRecordIds.join(', ')),
-                    el('td', {}, g.replayable ? replayButton(r.id, g.code, 'Replay ' + g.code) : 'not replayable'))))));
+                    el('td', {}, g.replayable ? replayButton(r.route, g.code, 'Replay ' + g.code) : 'not replayable'))))));
             if (replayable) {
-                block.append(replayButton(r.id, null, 'Replay all replayable dead letters of ' + r.id));
+                block.append(replayButton(r.route, null, 'Replay all replayable dead letters of ' + r.route));
             }
-            block.append(el('table', { className: 'dlq-letters' },
+            const details = el('details', { className: 'dlq-details', open: openLetters.has(r.route) },
+                el('summary', {}, 'the first ' + r.letters.length + ' dead letters, one by one'));
+            details.addEventListener('toggle', () => {
+                if (details.open) {
+                    openLetters.add(r.route);
+                } else {
+                    openLetters.delete(r.route);
+                }
+            });
+            block.append(details);
+            details.append(el('table', { className: 'dlq-letters' },
                 el('thead', {}, el('tr', {}, el('th', {}, 'record id'), el('th', {}, 'step'), el('th', {}, 'reason'),
                     el('th', {}, 'message'), el('th', {}, 'dead-lettered at'))),
                 el('tbody', {}, r.letters.map((l) => el('tr', {},
                     el('td', {}, l.recordId), el('td', {}, l.step), el('td', {}, l.code),
                     el('td', {}, l.message || ''), el('td', {}, l.enqueuedAt || ''))))));
             if (r.total > r.letters.length) {
-                block.append(el('p', { className: 'message' }, 'showing the first ' + r.letters.length + ' of '
+                details.append(el('p', { className: 'message' }, 'showing the first ' + r.letters.length + ' of '
                     + r.total + ' (./aihub dlq list counts them all)'));
             }
             return block;

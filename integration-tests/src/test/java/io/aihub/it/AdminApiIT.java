@@ -67,6 +67,7 @@ class AdminApiIT {
     private AbstractAppender capture;
     private SalesforceSimulator crm;
     private HubHarness harness;
+    private int webhookPort;
     private HubApplication app;
     private AdminApiClient api;
     private Set<String> withoutNps;
@@ -80,8 +81,9 @@ class AdminApiIT {
         withoutNps = crm.accountIds().stream().filter(id -> crm.account(id).get("NPS__c") == null)
                 .collect(Collectors.toSet());
         assertThat(withoutNps).isNotEmpty().hasSizeLessThan(100);
+        webhookPort = HubHarness.freePort();
         harness = new HubHarness(dataDir, crm.baseUrl())
-                .with("camel.server.port", String.valueOf(HubHarness.freePort()))
+                .with("camel.server.port", String.valueOf(webhookPort))
                 .with("aihub.models.dir", TestModels.churnWithoutNpsDefault(modelsDir).toString())
                 .with("aihub.api.token.viewer.hash", TokenHash.sha256(VIEWER_TOKEN))
                 .with("aihub.api.token.viewer.role", "read-only")
@@ -140,6 +142,32 @@ class AdminApiIT {
         assertThat(api.get("/api/routes?token=" + VIEWER_TOKEN, null).status()).isEqualTo(401);
         assertThat(api.get("/api/nothing-here", VIEWER_TOKEN).status()).isEqualTo(404);
         assertThat(api.get("/api/nothing-here", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldNotServeTheApiOrDashboardOnTheWebhookPort() throws Exception {
+        AdminApiClient webhookServer = new AdminApiClient(webhookPort);
+        assertThat(webhookServer.get("/api/routes", OPERATOR_TOKEN).status()).isEqualTo(404);
+        assertThat(webhookServer.post("/api/dlq/" + ROUTE + "/replay", OPERATOR_TOKEN).status()).isEqualTo(404);
+        assertThat(webhookServer.get("/", null).status()).isEqualTo(404);
+        AdminApiClient.Answer page = api.get("/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.response().headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline"));
+    }
+
+    @Test
+    void shouldAcceptTheTokenExampleOfTheSecurityPage() throws Exception {
+        String example = DocExamples.blocks("security.md", "properties").stream()
+                .filter(b -> b.contains("aihub.api.token.")).findFirst().orElseThrow();
+        java.util.Properties props = new java.util.Properties();
+        props.load(new java.io.StringReader(example));
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
+        for (String name : props.stringPropertyNames()) {
+            keys.put(name.substring("aihub.api.token.".length()), props.getProperty(name)
+                    .replace("{{env:AIHUB_API_TOKEN_GRAFANA_HASH}}", TokenHash.sha256("from-the-environment")));
+        }
+        assertThat(io.aihub.routes.api.ApiTokens.from(keys).names()).containsExactlyInAnyOrder("ops", "grafana");
     }
 
     @Test
