@@ -81,10 +81,14 @@ class AdminApiIT {
         withoutNps = crm.accountIds().stream().filter(id -> crm.account(id).get("NPS__c") == null)
                 .collect(Collectors.toSet());
         assertThat(withoutNps).isNotEmpty().hasSizeLessThan(100);
+        TestModels.churnWithoutNpsDefault(modelsDir);
+        challengerCopy(modelsDir, "1.1.0");
         webhookPort = HubHarness.freePort();
         harness = new HubHarness(dataDir, crm.baseUrl())
                 .with("camel.server.port", String.valueOf(webhookPort))
-                .with("aihub.models.dir", TestModels.churnWithoutNpsDefault(modelsDir).toString())
+                .with("aihub.models.dir", modelsDir.toString())
+                .with("aihub.model.churn.version", "1.0.0")
+                .with("aihub.route." + ROUTE + ".shadow", "1.1.0")
                 .with("aihub.api.token.viewer.hash", TokenHash.sha256(VIEWER_TOKEN))
                 .with("aihub.api.token.viewer.role", "read-only")
                 .with("aihub.api.token.ops.hash", TokenHash.pbkdf2(OPERATOR_TOKEN, TokenHash.MIN_ITERATIONS,
@@ -220,6 +224,30 @@ class AdminApiIT {
         assertThat(version.path("training").path("rows").asInt()).isEqualTo(descriptor.training().rows());
         assertThat(version.path("live").path("predictions").asLong()).isEqualTo(400 - withoutNps.size());
         assertThat(api.get("/api/models/no-such-model/drift", VIEWER_TOKEN).status()).isEqualTo(404);
+
+        JsonNode challenger = find(model.path("versions"), "version", "1.1.0");
+        assertThat(challenger.path("roles").get(0).path("role").asText()).isEqualTo("shadow");
+        assertThat(challenger.path("roles").size()).isEqualTo(1);
+        // the shadow is the same model under another version: every record scored by both, identically
+        JsonNode comparison = model.path("shadowComparison").get(0);
+        assertThat(comparison.path("route").asText()).isEqualTo(ROUTE);
+        assertThat(comparison.path("champion").asText()).isEqualTo("1.0.0");
+        assertThat(comparison.path("challenger").asText()).isEqualTo("1.1.0");
+        assertThat(comparison.path("records").asLong()).isEqualTo(400 - withoutNps.size());
+        assertThat(comparison.path("labelAgreement").asDouble()).isEqualTo(1.0);
+        assertThat(comparison.path("meanAbsScoreDifference").asDouble()).isEqualTo(0.0);
+        assertThat(model.path("shadowComparison").size()).isEqualTo(1);
+    }
+
+    /** The model under {@code modelsDir/churn/1.0.0} copied as another version. */
+    private static void challengerCopy(Path modelsDir, String version) throws java.io.IOException {
+        Path source = modelsDir.resolve("churn").resolve("1.0.0");
+        Path target = java.nio.file.Files.createDirectories(modelsDir.resolve("churn").resolve(version));
+        java.nio.file.Files.copy(source.resolve("model.onnx"), target.resolve("model.onnx"));
+        String yaml = java.nio.file.Files.readString(source.resolve("model.yaml"));
+        assertThat(yaml).contains("\nversion: 1.0.0\n");
+        java.nio.file.Files.writeString(target.resolve("model.yaml"), yaml.replace("\nversion: 1.0.0\n",
+                "\nversion: " + version + "\n"));
     }
 
     @Test
