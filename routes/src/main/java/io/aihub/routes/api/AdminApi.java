@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.flow.DeadLetterQueues;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.jms.JMSException;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,7 @@ public final class AdminApi extends ServiceSupport {
     private final DeadLetterView deadLetters;
     private final DashboardAssets assets = new DashboardAssets();
     private final HubRoutes routes;
-    private io.vertx.core.Vertx vertx;
+    private Vertx vertx;
     private long timer = -1;
 
     private AdminApi(CamelContext context, HubRuntime runtime, ApiSettings settings) {
@@ -91,8 +93,8 @@ public final class AdminApi extends ServiceSupport {
         return Optional.of(api);
     }
 
-    private void mount(Router router) {
-        vertx = ((org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter) router).vertx();
+    private void mount(VertxPlatformHttpRouter router) {
+        vertx = router.vertx();
         router.route("/api/*").order(FIRST).blockingHandler(this::authenticate, false);
         if (settings.metricsProtected()) {
             router.route("/observe/metrics").order(FIRST).blockingHandler(this::authenticate, false);
@@ -205,7 +207,7 @@ public final class AdminApi extends ServiceSupport {
         response.putHeader("Content-Type", "application/json");
         response.putHeader("Cache-Control", "no-store");
         response.putHeader("X-Content-Type-Options", "nosniff");
-        response.end(io.vertx.core.buffer.Buffer.buffer(bytes));
+        response.end(Buffer.buffer(bytes));
     }
 
     private void asset(RoutingContext ctx) {
@@ -221,7 +223,7 @@ public final class AdminApi extends ServiceSupport {
         response.putHeader("Referrer-Policy", "no-referrer");
         response.putHeader("X-Frame-Options", "DENY");
         response.putHeader("Cache-Control", "no-cache");
-        response.end(io.vertx.core.buffer.Buffer.buffer(asset.bytes()));
+        response.end(Buffer.buffer(asset.bytes()));
     }
 
     @Override
