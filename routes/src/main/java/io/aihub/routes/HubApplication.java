@@ -111,6 +111,7 @@ public final class HubApplication {
         if (health != null) {
             HubHealthChecks.watchRoutes(runtime(), health);
         }
+        io.aihub.routes.api.AdminApi.install(context, runtime(), configurer.apiSettings());
         var simulators = configurer.simulators();
         if (simulators != null) {
             String host = context.getPropertiesComponent().resolveProperty("camel.server.host").orElse("127.0.0.1");
@@ -237,6 +238,7 @@ public final class HubApplication {
                 .map(r -> r.getRouteId()).sorted().toList());
         out.println("  health:  " + base + "/observe/health");
         out.println("  metrics: " + base + "/observe/metrics");
+        out.println("  dashboard: " + base + "/  (admin API " + base + "/api, token required)");
         runtime().embeddedBroker().ifPresent(b -> out.println("  broker:  embedded, acceptors " + b.acceptors()));
         out.flush();
     }

@@ -29,6 +29,7 @@ public final class HubConfigurer implements CamelConfiguration {
     private final PrometheusMeterRegistry metricsRegistry = HubMeters.newRegistry();
     private volatile HubRuntime runtime;
     private volatile DemoSimulators simulators;
+    private volatile io.aihub.routes.api.ApiSettings apiSettings;
 
     public HubConfigurer(Map<String, String> environment) {
         this.environment = environment;
@@ -39,6 +40,7 @@ public final class HubConfigurer implements CamelConfiguration {
         CamelPropertySource properties = new CamelPropertySource(context, environment);
         properties.get(LogFormat.PROPERTY).ifPresent(LogFormat::apply);
         HubSettings settings = HubSettings.from(properties);
+        apiSettings = io.aihub.routes.api.ApiSettings.from(properties);
         DemoSimulators sims = settings.simulators() ? DemoSimulators.start(settings.simulatorSettings(),
                 settings.dataDir(), DemoSimulators.referenced(settings.connectors())) : null;
         try {
@@ -73,6 +75,11 @@ public final class HubConfigurer implements CamelConfiguration {
     /** The runtime, once {@link #configure} ran. */
     public HubRuntime runtime() {
         return runtime;
+    }
+
+    /** The admin API's settings, once {@link #configure} ran. */
+    public io.aihub.routes.api.ApiSettings apiSettings() {
+        return apiSettings;
     }
 
     /** The demo simulators, or null when not enabled. */

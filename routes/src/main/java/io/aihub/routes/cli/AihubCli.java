@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aihub", mixinStandardHelpOptions = true, versionProvider = AihubCli.Version.class,
         description = "Puts AI predictions into the business systems you already run.",
         subcommands = {RunCommand.class, BrokerCommand.class, DlqCommand.class, ConnectorsCommand.class, TrainCommand.class,
-            SimEditCommand.class})
+            SimEditCommand.class, ApiTokenCommand.class})
 public final class AihubCli implements Runnable {
 
     @CommandLine.Spec
