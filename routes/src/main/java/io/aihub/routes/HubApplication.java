@@ -68,7 +68,7 @@ public final class HubApplication {
      * The routes a configuration file brings: its {@code aihub.routes} key, comma-separated file patterns
      * relative to the file's folder (e.g. {@code routes/*.camel.yaml}); they replace the shipped routes.
      */
-    static Optional<String> routesOf(Path configFile) {
+    public static Optional<String> routesOf(Path configFile) {
         java.util.Properties props = new java.util.Properties();
         try (var in = java.nio.file.Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
             props.load(in);

@@ -53,6 +53,7 @@ public final class HubConfigurer implements CamelConfiguration {
         context.addComponent("aihub-events", new io.aihub.routes.component.events.AihubEventsComponent(runtime));
         context.addComponent("aihub-bi", new AihubBiComponent(runtime));
         context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());
+        context.getPropertiesComponent().addPropertiesFunction(new io.aihub.routes.project.MappingFunction(context));
     }
 
     /** The runtime, once {@link #configure} ran. */
