@@ -246,7 +246,9 @@ public final class ProjectValidator {
                 checkVersion(t.file(), p.valueLine(), model, p.value().substring(0, colon));
             }
         });
-        Optional<String> version = resolved(t, "version").filter(v -> !v.isBlank())
+        // Renames are checked against the pinned version when it exists, else the configured one (an unknown pinned
+        // version is reported once, above).
+        Optional<String> version = resolved(t, "version").filter(v -> models.versions(model).contains(v))
                 .or(() -> models.effectiveVersion(model, config.find("aihub.model." + model + ".version")));
         resolvedParam(t, "fields").filter(p -> !p.value().isBlank()).ifPresent(p -> version.ifPresent(v -> {
             for (String entry : p.value().split(",")) {

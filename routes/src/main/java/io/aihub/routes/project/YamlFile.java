@@ -47,8 +47,11 @@ public final class YamlFile {
             Optional<Node> node = new Compose(settings).composeReader(new StringReader(text));
             return new YamlFile(name, node.orElse(null));
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            // At the end of the file, the place the unfinished construct began says more (an unclosed quote).
+            Optional<Mark> mark = problem.contains("end of stream") ? e.getContextMark().or(e::getProblemMark)
+                    : e.getProblemMark().or(e::getContextMark);
+            int line = mark.map(m -> m.getLine() + 1).orElse(1);
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
             throw new SyntaxError(line, "YAML syntax error: " + problem + context);
         } catch (YamlEngineException e) {
