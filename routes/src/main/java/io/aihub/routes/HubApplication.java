@@ -34,6 +34,9 @@ public final class HubApplication {
     private final PrintStream out;
     /** Released once run() has stopped the hub and printed the summary; the shutdown hook waits for it. */
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Services started by run() once the hub is up and closed before it stops (e.g. dev-mode reloading). */
+    private final List<java.util.function.Function<HubApplication, AutoCloseable>> attached =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param overrides  properties that win over every file (tests, command-line options)
@@ -88,6 +91,13 @@ public final class HubApplication {
             }
         }
         return Optional.of(String.join(",", patterns));
+    }
+
+    /**
+     * Attaches a service to {@link #run}: created once the hub has started, closed before the hub stops.
+     */
+    public void attach(java.util.function.Function<HubApplication, AutoCloseable> service) {
+        attached.add(service);
     }
 
     /** Boots the hub and returns once routes are started. */
@@ -177,6 +187,8 @@ public final class HubApplication {
     public int run(boolean once, Duration onceTimeout, Duration progressInterval) throws Exception {
         start();
         printBanner();
+        List<AutoCloseable> services = new java.util.ArrayList<>();
+        attached.forEach(service -> services.add(service.apply(this)));
         int exit = 0;
         try (ProgressReporter progress = new ProgressReporter(runtime().counters(), out, progressInterval.toMillis(),
                 this::brokerState)) {
@@ -202,6 +214,13 @@ public final class HubApplication {
             }
             progress.report();
         } finally {
+            for (AutoCloseable service : services) {
+                try {
+                    service.close();
+                } catch (Exception e) {
+                    out.println("warning: closing " + service.getClass().getSimpleName() + " failed: " + e);
+                }
+            }
             try {
                 stop();
             } finally {
