@@ -19,8 +19,6 @@ import picocli.CommandLine.ParentCommand;
                 + "champion is pinned (aihub.model.<name>.version) or the highest version."})
 public final class ModelsCommand implements Callable<Integer> {
 
-    private static final String FORMAT = "%-16s %-22s %-12s %-18s %-8s %s%n";
-
     @ParentCommand
     AihubCli cli;
 
@@ -33,21 +31,22 @@ public final class ModelsCommand implements Callable<Integer> {
             ModelCatalog models = new ModelCatalog(config.modelsDir());
             List<String> loaded = config.list("aihub.models");
             cli.out().println("models in " + models.dir());
-            cli.out().printf(FORMAT, "MODEL", "VERSIONS", "BACKEND", "CHAMPION", "LOADED", "TRAINING METRICS");
+            TextTable table = new TextTable("MODEL", "VERSIONS", "BACKEND", "CHAMPION", "LOADED", "TRAINING METRICS");
             for (String name : models.models()) {
                 Optional<String> pinned = config.find("aihub.model." + name + ".version");
                 Optional<String> champion = models.effectiveVersion(name, pinned);
                 Optional<ModelDescriptor> descriptor = champion.flatMap(v -> models.descriptor(name, v));
                 String championText = champion.map(v -> v + (pinned.isPresent() ? " (pinned)" : " (highest)"))
                         .orElse(pinned.map(v -> v + " (pinned, missing)").orElse("-"));
-                cli.out().printf(FORMAT, name, String.join(",", models.versions(name)),
+                table.add(name, String.join(",", models.versions(name)),
                         descriptor.map(ModelDescriptor::backend).orElse("?"), championText,
                         loaded.contains(name) ? "yes" : "no",
                         descriptor.map(d -> metrics(d.metrics())).orElse(champion.map(v -> "unreadable: "
                                 + models.error(name, v)).orElse("")));
             }
-            loaded.stream().filter(n -> !models.models().contains(n)).forEach(n -> cli.out().printf(FORMAT, n, "-",
-                    "-", "-", "missing", "listed in aihub.models but not in the models folder"));
+            loaded.stream().filter(n -> !models.models().contains(n)).forEach(n -> table.add(n, "-", "-", "-",
+                    "missing", "listed in aihub.models but not in the models folder"));
+            table.print(cli.out());
             return 0;
         }
     }

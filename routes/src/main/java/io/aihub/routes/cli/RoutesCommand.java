@@ -25,8 +25,6 @@ import picocli.CommandLine.ParentCommand;
             "State is 'ok', or the number of problems ./aihub validate reports for the route's file."})
 public final class RoutesCommand implements Callable<Integer> {
 
-    private static final String FORMAT = "%-28s %-14s %-10s %-12s %-28s %-8s %s%n";
-
     @ParentCommand
     AihubCli cli;
 
@@ -72,12 +70,15 @@ public final class RoutesCommand implements Callable<Integer> {
                     scoring.add(new String[] {String.valueOf(p.id()), "(plain)", source, model, "", state, f.name()});
                 }
             }
-            cli.out().printf(FORMAT, "ROUTE", "TEMPLATE", "SOURCE", "MODEL", "SUBSCRIBERS", "STATE", "FILE");
-            scoring.forEach(r -> cli.out().printf(FORMAT, (Object[]) r));
+            TextTable routes = new TextTable("ROUTE", "TEMPLATE", "SOURCE", "MODEL", "SUBSCRIBERS", "STATE", "FILE");
+            scoring.forEach(routes::add);
+            routes.print(cli.out());
             if (!subscribers.isEmpty()) {
                 cli.out().println();
-                cli.out().printf(FORMAT, "SUBSCRIBER ROUTE", "TEMPLATE", "OF ROUTE", "QUEUE", "SINK", "STATE", "FILE");
-                subscribers.forEach(r -> cli.out().printf(FORMAT, (Object[]) r));
+                TextTable subs = new TextTable("SUBSCRIBER ROUTE", "TEMPLATE", "OF ROUTE", "QUEUE", "SINK", "STATE",
+                        "FILE");
+                subscribers.forEach(subs::add);
+                subs.print(cli.out());
             }
             return 0;
         }
