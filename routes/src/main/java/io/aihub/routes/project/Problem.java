@@ -32,6 +32,10 @@ public record Problem(String file, int line, String message) implements Comparab
     @Override
     public int compareTo(Problem other) {
         int byFile = file.compareTo(other.file);
-        return byFile != 0 ? byFile : Integer.compare(line, other.line);
+        if (byFile != 0) {
+            return byFile;
+        }
+        int byLine = Integer.compare(line, other.line);
+        return byLine != 0 ? byLine : message.compareTo(other.message);
     }
 }

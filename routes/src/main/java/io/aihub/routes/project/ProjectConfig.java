@@ -205,7 +205,8 @@ public final class ProjectConfig implements AutoCloseable {
         if (location.startsWith("file:")) {
             return display(Path.of(location.substring(5)));
         }
-        return location;
+        int inJar = location.indexOf(".jar!/");
+        return inJar < 0 ? location : "classpath:" + location.substring(inJar + 6);
     }
 
     @Override

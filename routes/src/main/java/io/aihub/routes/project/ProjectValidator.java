@@ -27,7 +27,6 @@ public final class ProjectValidator {
     private final ModelCatalog models;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, ProjectFile> mappingsByRoute = new LinkedHashMap<>();
-    private final Map<String, RouteMapping> parsedMappings = new HashMap<>();
 
     public ProjectValidator(ProjectConfig config, Map<String, String> environment, ConnectorCatalog connectors) {
         this.config = config;
@@ -82,8 +81,7 @@ public final class ProjectValidator {
         for (ProjectFile m : mappingFiles) {
             validateMapping(m, scoringRoutes);
         }
-        List<Problem> out = new ArrayList<>(new TreeSet<>(problems));
-        return out;
+        return new ArrayList<>(new TreeSet<>(problems));
     }
 
     // ---------------------------------------------------------------- configuration
@@ -401,7 +399,6 @@ public final class ProjectValidator {
             problems.add(new Problem(file.name(), e.line(), e.getMessage()));
             return;
         }
-        parsedMappings.put(file.stem(RouteMapping.SUFFIX), mapping);
         String expectedRoute = file.stem(RouteMapping.SUFFIX);
         if (mapping.route() != null && !mapping.route().equals(expectedRoute)) {
             problems.add(new Problem(file.name(), 1, "route '" + mapping.route() + "' does not match the file name "
