@@ -34,6 +34,9 @@ public final class HubApplication {
     private final PrintStream out;
     /** Released once run() has stopped the hub and printed the summary; the shutdown hook waits for it. */
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Services started by run() once the hub is up and closed before it stops (e.g. dev-mode reloading). */
+    private final List<java.util.function.Function<HubApplication, AutoCloseable>> attached =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param overrides  properties that win over every file (tests, command-line options)
@@ -78,7 +81,7 @@ public final class HubApplication {
      * The routes a configuration file brings: its {@code aihub.routes} key, comma-separated file patterns
      * relative to the file's folder (e.g. {@code routes/*.camel.yaml}); they replace the shipped routes.
      */
-    static Optional<String> routesOf(Path configFile) {
+    public static Optional<String> routesOf(Path configFile) {
         java.util.Properties props = new java.util.Properties();
         try (var in = java.nio.file.Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
             props.load(in);
@@ -98,6 +101,13 @@ public final class HubApplication {
             }
         }
         return Optional.of(String.join(",", patterns));
+    }
+
+    /**
+     * Attaches a service to {@link #run}: created once the hub has started, closed before the hub stops.
+     */
+    public void attach(java.util.function.Function<HubApplication, AutoCloseable> service) {
+        attached.add(service);
     }
 
     /** Boots the hub and returns once routes are started. */
@@ -186,6 +196,8 @@ public final class HubApplication {
     public int run(boolean once, Duration onceTimeout, Duration progressInterval) throws Exception {
         start();
         printBanner();
+        List<AutoCloseable> services = new java.util.ArrayList<>();
+        attached.forEach(service -> services.add(service.apply(this)));
         int exit = 0;
         try (ProgressReporter progress = new ProgressReporter(runtime().counters(), out, progressInterval.toMillis(),
                 this::brokerState)) {
@@ -211,6 +223,13 @@ public final class HubApplication {
             }
             progress.report();
         } finally {
+            for (AutoCloseable service : services) {
+                try {
+                    service.close();
+                } catch (Exception e) {
+                    out.println("warning: closing " + service.getClass().getSimpleName() + " failed: " + e);
+                }
+            }
             try {
                 stop();
             } finally {

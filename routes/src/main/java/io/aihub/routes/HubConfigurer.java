@@ -62,6 +62,7 @@ public final class HubConfigurer implements CamelConfiguration {
         context.addComponent("aihub-events", new io.aihub.routes.component.events.AihubEventsComponent(runtime));
         context.addComponent("aihub-bi", new AihubBiComponent(runtime));
         context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());
+        context.getPropertiesComponent().addPropertiesFunction(new io.aihub.routes.project.MappingFunction(context));
     }
 
     /**
