@@ -1,13 +1,12 @@
 package io.aihub.simulators.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aihub.api.json.HubJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +39,7 @@ public abstract class ModelServerSimulator implements AutoCloseable {
     /** Largest request body read. */
     static final int MAX_REQUEST_BYTES = 8 << 20;
     /** JSON for requests and replies; writes NaN as a bare {@code NaN}, as Python servers do. */
-    static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = HubJson.mapperBuilder(MAX_REQUEST_BYTES)
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .build();
 
@@ -50,7 +49,6 @@ public abstract class ModelServerSimulator implements AutoCloseable {
         // The JDK server otherwise sends headers and body in separate packets, and the client's delayed ACK adds
         // about 40 ms to every small answer. Read once, when the first server in the JVM is created.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
     private final String protocol;
