@@ -6,7 +6,10 @@ import io.aihub.api.json.HubJson;
 /** The SAP connectors' JSON mapper, with the hub's read limits ({@link HubJson}) on every response parsed. */
 final class SapJson {
 
-    static final ObjectMapper MAPPER = HubJson.mapperBuilder(32L * 1024 * 1024).build();
+    /** The largest response body read (larger ones are cut off while streaming); also the JSON document limit. */
+    static final long MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+    static final ObjectMapper MAPPER = HubJson.mapperBuilder(MAX_RESPONSE_BYTES).build();
 
     private SapJson() {
     }
