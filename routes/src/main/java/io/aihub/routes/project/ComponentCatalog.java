@@ -83,11 +83,14 @@ public final class ComponentCatalog {
                     List.of(),
                     List.of(new Header("AihubRouteId", "String", "The route id, for the bi_rows counter.")),
                     List.of()),
-            new Component("aihub-events", "aihub-events:connector", "producer", AihubEventsEndpoint.class,
+            new Component("aihub-events", "aihub-events:connector", "consumer and producer", AihubEventsEndpoint.class,
                     List.of(new Option("connector", "path", "String", null,
                             "The webhook connector instance (aihub.connector.<connector>.type = webhook).")),
                     List.of(new Option("routeId", "query", "String", null,
                                     "The route id; names the predictions address."),
+                            new Option("httpPath", "query", "String", "/webhooks/<routeId>",
+                                    "Consumer: the path requests arrive on, where the rate limit, body size and "
+                                            + "signature are checked before the route."),
                             new Option("model", "query", "String", null, "The model name (aihub.models)."),
                             new Option("subscribers", "query", "String", "",
                                     "Comma-separated subscriber names, each with its durable queue."),
@@ -100,8 +103,9 @@ public final class ComponentCatalog {
                                     "Milliseconds a request waits for its event to be delivered before 503."),
                             new Option("fallback", "query", "String", "none",
                                     "When the model cannot score now: none (503), dead-letter or default-score:<score>.")),
-                    List.of(new Header("CamelHttpMethod and the signature headers", "String",
-                            "The webhook request as platform-http delivers it; the body is the raw request.")),
+                    List.of(new Header("the allow-listed request headers", "String",
+                            "Signature, timestamp, delivery id and CloudEvents headers of a request the consumer let "
+                                    + "through; never a Camel* header or a query parameter. The body is the raw request.")),
                     List.of(new Header("CamelHttpResponseCode", "int",
                                     "202 accepted, 200 already accepted, 400/401/413 refused, 503 not delivered."),
                             new Header("Retry-After", "String", "5, with a 503."))));
