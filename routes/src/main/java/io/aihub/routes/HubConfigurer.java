@@ -34,7 +34,8 @@ public final class HubConfigurer implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         HubSettings settings = HubSettings.from(new CamelPropertySource(context, environment));
         DemoSimulators sims = settings.simulators() ? DemoSimulators.start(settings.simulatorSettings(),
-                settings.dataDir(), DemoSimulators.referenced(settings.connectors())) : null;
+                settings.dataDir(), DemoSimulators.referenced(settings.connectors(),
+                settings.modelUrls().values())) : null;
         try {
             runtime = HubRuntime.start(settings, HubVersion.current(), sims == null ? v -> v : sims::resolve);
         } catch (Exception e) {

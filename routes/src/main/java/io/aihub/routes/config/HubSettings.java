@@ -24,13 +24,16 @@ import java.util.Optional;
  * @param simulators    whether to start the built-in simulators (demo profile)
  * @param simulatorSettings raw simulator settings ({@code salesforce.accounts=...})
  * @param dataDir       folder for state that is not in the database (simulator edit journals)
+ * @param modelUrls     remote model name to the server URL that replaces its descriptor's {@code endpoint.url}
+ *                      ({@code aihub.model.<name>.url}; {@code simulator:<name>} for a demo simulator)
  */
 public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, String brokerUser, String brokerPassword,
         String dbUrl, String dbUser, String dbPassword, Path modelsDir, Map<String, Optional<String>> models,
         Map<String, Map<String, String>> connectors, boolean simulators, Map<String, String> simulatorSettings,
-        Path dataDir) {
+        Path dataDir, Map<String, String> modelUrls) {
 
     public HubSettings {
+        modelUrls = Map.copyOf(modelUrls);
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(dbUrl, "dbUrl");
@@ -54,8 +57,11 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 p.getInt("aihub.broker.idCacheSize", 50_000),
                 p.getInt("aihub.broker.maxDiskUsage", 90));
         Map<String, Optional<String>> models = new java.util.LinkedHashMap<>();
+        Map<String, String> modelUrls = new java.util.LinkedHashMap<>();
         for (String name : list(p.get("aihub.models", ""))) {
             models.put(name, p.get("aihub.model." + name + ".version"));
+            p.get("aihub.model." + name + ".url").filter(url -> !url.isBlank())
+                    .ifPresent(url -> modelUrls.put(name, url));
         }
         Map<String, Map<String, String>> connectors = new java.util.LinkedHashMap<>();
         for (String name : list(p.get("aihub.connectors", ""))) {
@@ -79,7 +85,8 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 connectors,
                 p.getBoolean("aihub.simulators.enabled", false),
                 p.withPrefix("aihub.simulators."),
-                dataDir);
+                dataDir,
+                modelUrls);
     }
 
     /**
