@@ -52,6 +52,7 @@ public final class DemoSimulators implements AutoCloseable {
     private final OpenAiChatSimulator chat;
     private final Map<String, String> urls;
     private final Map<String, String> settings;
+    private Path dataDir;
 
     private DemoSimulators(SalesforceSimulator salesforce, DataverseSimulator dataverse, SapODataSimulator sap,
             OpenAiChatSimulator chat, Map<String, String> urls, Map<String, String> settings) {
@@ -154,7 +155,9 @@ public final class DemoSimulators implements AutoCloseable {
             }
             throw e;
         }
-        return new DemoSimulators(sf, dv, sap, chat, urls, settings);
+        DemoSimulators started = new DemoSimulators(sf, dv, sap, chat, urls, settings);
+        started.dataDir = dataDir;
+        return started;
     }
 
     private static final Set<String> KNOWN = Set.of("salesforce", "dataverse", "dataverse-token", "sap", "erp-db",
@@ -214,11 +217,22 @@ public final class DemoSimulators implements AutoCloseable {
      * Once the hub's routes run: the simulated portal sends {@code aihub.simulators.portal.events} signed events
      * (500 by default) to {@code POST /webhooks/<aihub.simulators.portal.route>}, as a customer portal would:
      * account events, or support tickets ({@link TicketGenerator}) with {@code aihub.simulators.portal.kind =
-     * tickets}. The hub counts as busy until the last one was answered, so {@code --once} waits for them.
+     * tickets}. The hub counts as busy until the last one was answered, so {@code --once} waits for them. Like a
+     * real portal it sends each event once: how many were accepted is kept under the data folder
+     * ({@code simulators/portal-<route>.sent}), and the next start sends only the events after those.
      */
     public void afterHubStarted(HubRuntime runtime, String webhookBaseUrl) {
+        afterHubStarted(runtime, webhookBaseUrl, id -> true);
+    }
+
+    /**
+     * Like {@link #afterHubStarted(HubRuntime, String)}, sending only when {@code routeRuns} says the portal's route
+     * runs in this hub (a profile with other routes inherits the demo's portal settings but not its route).
+     */
+    public void afterHubStarted(HubRuntime runtime, String webhookBaseUrl,
+            java.util.function.Predicate<String> routeRuns) {
         String route = settings.get("portal.route");
-        if (route == null || route.isBlank()) {
+        if (route == null || route.isBlank() || !routeRuns.test(route)) {
             return;
         }
         long seed = Long.parseLong(settings.getOrDefault("portal.seed", "42"));
@@ -228,6 +242,8 @@ public final class DemoSimulators implements AutoCloseable {
         String secret = settings.getOrDefault("portal.secret", "");
         PortalSigningScheme scheme = PortalSigningScheme.valueOf(settings.getOrDefault("portal.scheme",
                 "STANDARD_WEBHOOKS").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Path sentFile = dataDir == null ? null : dataDir.resolve("simulators").resolve("portal-" + route + ".sent");
+        int first = readSent(sentFile);
         String worker = "simulator:portal";
         runtime.activity().register(worker);
         int connections = Integer.parseInt(settings.getOrDefault("portal.connections", "16"));
@@ -238,8 +254,9 @@ public final class DemoSimulators implements AutoCloseable {
                 PortalWebhookSender portal = new PortalWebhookSender(URI.create(webhookBaseUrl + "/webhooks/" + route),
                         scheme, secret, secret, Clock.systemUTC());
                 java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.Set<Integer> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
                 List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
-                for (int i = 0; i < events; i++) {
+                for (int i = first; i < events; i++) {
                     int index = i;
                     sends.add(pool.submit(() -> {
                         int status = portal.send(portalEvents.apply(index), PortalDelivery.normal()).status();
@@ -249,6 +266,8 @@ public final class DemoSimulators implements AutoCloseable {
                         }
                         if (status / 100 == 2) {
                             accepted.incrementAndGet();
+                        } else {
+                            refused.add(index);
                         }
                         return null;
                     }));
@@ -256,8 +275,9 @@ public final class DemoSimulators implements AutoCloseable {
                 for (var send : sends) {
                     send.get();
                 }
-                LOG.info("AIHUB-DEMO-0003 simulated portal sent {} events to route {}, {} accepted", events, route,
-                        accepted.get());
+                writeSent(sentFile, refused.stream().min(Integer::compare).orElse(Math.max(first, events)));
+                LOG.info("AIHUB-DEMO-0003 simulated portal sent {} events to route {}, {} accepted",
+                        Math.max(0, events - first), route, accepted.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -269,6 +289,28 @@ public final class DemoSimulators implements AutoCloseable {
         }, "aihub-demo-portal");
         sender.setDaemon(true);
         sender.start();
+    }
+
+    private static int readSent(Path sentFile) {
+        try {
+            return sentFile == null || !Files.exists(sentFile) ? 0
+                    : Integer.parseInt(Files.readString(sentFile, StandardCharsets.UTF_8).trim());
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("AIHUB-DEMO-0008 cannot read {}; the simulated portal sends every event again", sentFile);
+            return 0;
+        }
+    }
+
+    private static void writeSent(Path sentFile, int sent) {
+        if (sentFile == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(sentFile.getParent());
+            Files.writeString(sentFile, Integer.toString(sent), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("AIHUB-DEMO-0009 cannot write {}: {}", sentFile, e.getMessage());
+        }
     }
 
     /** The events of {@code kind} ({@code accounts} or {@code tickets}) for the simulated portal. */
