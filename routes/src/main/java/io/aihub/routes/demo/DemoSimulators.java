@@ -259,10 +259,10 @@ public final class DemoSimulators implements AutoCloseable {
                 for (int i = first; i < events; i++) {
                     int index = i;
                     sends.add(pool.submit(() -> {
-                        int status = portal.send(portalEvents.apply(index), PortalDelivery.normal()).status();
-                        for (int retry = 0; status == 503 && retry < 10; retry++) {
+                        int status = deliver(portal, portalEvents.apply(index));
+                        for (int retry = 0; (status == 503 || status < 0) && retry < 10; retry++) {
                             Thread.sleep(1000L * (retry + 1));
-                            status = portal.send(portalEvents.apply(index), PortalDelivery.normal()).status();
+                            status = deliver(portal, portalEvents.apply(index));
                         }
                         if (status / 100 == 2) {
                             accepted.incrementAndGet();
@@ -289,6 +289,19 @@ public final class DemoSimulators implements AutoCloseable {
         }, "aihub-demo-portal");
         sender.setDaemon(true);
         sender.start();
+    }
+
+    /**
+     * Sends one event; a request that timed out or lost its connection gives -1, so it is sent again like a 503
+     * (the hub answers a delivery it already accepted with 200).
+     */
+    static int deliver(PortalWebhookSender portal, io.aihub.simulators.portal.PortalEvent event)
+            throws InterruptedException {
+        try {
+            return portal.send(event, PortalDelivery.normal()).status();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static int readSent(Path sentFile) {
