@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Boots the real aihub application in this JVM on free loopback ports, with its data under a test folder,
- * pointed at a CRM the test owns (demo simulators off).
+ * pointed at a CRM the test owns (demo simulators off). Only the shipped {@code crm-account-churn} route runs, with
+ * its connector and model ({@code aihub.routes.enabled}); a test that wants other routes sets those keys itself.
  */
 final class HubHarness {
 
@@ -40,6 +41,9 @@ final class HubHarness {
         properties.put("aihub.models.dir", MODELS.toString());
         properties.put("aihub.simulators.enabled", "false");
         properties.put("aihub.connector.crm.loginUrl", crmUrl);
+        properties.put("aihub.routes.enabled", "crm-account-churn");
+        properties.put("aihub.connectors", "crm");
+        properties.put("aihub.models", "churn");
         // Poll again 0.5 s after an empty page instead of 5 s, so tests that change the source mid-run wait less.
         properties.put("aihub.route.crm-account-churn.idleDelay", "500");
     }

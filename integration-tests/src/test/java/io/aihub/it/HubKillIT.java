@@ -57,6 +57,8 @@ class HubKillIT {
                 "-cp", System.getProperty("java.class.path"),
                 "io.aihub.routes.cli.AihubCli", "run", "--progress-interval", "PT0.5S",
                 "-Daihub.simulators.enabled=false",
+                "-Daihub.routes.enabled=crm-account-churn", "-Daihub.connectors=crm", "-Daihub.models=churn",
+                "-Dcamel.server.port=" + HubHarness.freePort(),
                 "-Daihub.connector.crm.loginUrl=" + crm.baseUrl(),
                 "-Daihub.models.dir=" + HubHarness.MODELS,
                 "-Daihub.broker.corePort=" + corePort,

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code aihub run --once} as a separate process on the demo profile (in-process simulated CRM with 5,000
- * accounts): exit code 0 and the summary as the last line; a second run publishes nothing; after
+ * {@code aihub run --once} as a separate process on the demo profile (its three reference routes over the
+ * in-process simulated CRM with 5,000 accounts, SAP system with 1,000 sales orders and portal with 300 tickets):
+ * exit code 0, one summary line per route and the total last; a second run publishes nothing; after
  * {@code aihub sim-edit --accounts 10} the next run publishes exactly those 10.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -58,6 +59,7 @@ class RunOnceCommandIT {
                     "-Daihub.broker.stompPort=" + HubHarness.freePort(),
                     "-Daihub.broker.mqttPort=" + HubHarness.freePort(),
                     "-Dcamel.management.port=" + HubHarness.freePort(),
+                    "-Dcamel.server.port=" + HubHarness.freePort(),
                     "-Daihub.models.dir=" + HubHarness.MODELS));
         }
         return new ProcessBuilder(command).directory(workDir.toFile())
@@ -69,8 +71,14 @@ class RunOnceCommandIT {
     void runOnceShouldScoreTheDemoCrmThenHoldItsWatermarkThenPickUpEdits() throws Exception {
         Run first = aihub("run", "--once");
         assertThat(first.exit()).as("exit code; output:%n%s", first.lines()).isZero();
-        assertThat(first.lastLine()).isEqualTo(
-                "summary: pulled=5000 scored=5000 published=5000 written_back=5000 bi_rows=5000 dead_lettered=0");
+        assertThat(first.lines().subList(first.lines().size() - 4, first.lines().size())).containsExactly(
+                "summary: route=crm-account-churn pulled=5000 scored=5000 published=5000 written_back=5000"
+                        + " bi_rows=5000 dead_lettered=0",
+                "summary: route=erp-order-payment-risk pulled=1000 scored=1000 published=1000 written_back=1000"
+                        + " bi_rows=1000 dead_lettered=0",
+                "summary: route=portal-ticket-triage pulled=300 scored=300 published=300 written_back=0"
+                        + " bi_rows=300 dead_lettered=0",
+                "summary: pulled=6300 scored=6300 published=6300 written_back=6000 bi_rows=6300 dead_lettered=0");
         assertThat(first.lines()).anyMatch(l -> l.contains("/observe/health"))
                 .anyMatch(l -> l.startsWith("progress: "));
 
@@ -109,9 +117,10 @@ class RunOnceCommandIT {
         Run rest = aihub("run", "--once");
         assertThat(rest.exit()).isZero();
         Map<String, Long> second = summary(rest.lastLine());
-        for (String counter : List.of("pulled", "scored", "published", "written_back", "bi_rows")) {
-            assertThat(first.get(counter) + second.get(counter)).as(counter + " over both runs").isEqualTo(5000);
-        }
+        Map<String, Long> expected = Map.of("pulled", 6300L, "scored", 6300L, "published", 6300L,
+                "written_back", 6000L, "bi_rows", 6300L);
+        expected.forEach((counter, total) -> assertThat(first.get(counter) + second.get(counter))
+                .as(counter + " over both runs").isEqualTo(total));
     }
 
     private static Map<String, Long> summary(String line) {

@@ -38,12 +38,14 @@ import java.util.regex.Pattern;
  * @param endpoint      remote backends: where the server is and the request deadline
  * @param chat          {@code openai-chat}: prompt, JSON schema and the content properties used
  * @param resilience    remote backends: retries and circuit breaker, or null for the defaults
+ * @param outputs       for a model predicting several things at once, the output names; its labels are then
+ *                      joint labels {@code <class 1>|<class 2>} (see {@link JointLabels}); empty for one output
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelDescriptor(String name, String version, String backend, String file, String input,
         String output, List<String> labels, String positiveLabel, List<FeatureDefinition> features,
         TrainingSummary training, HoldoutMetrics metrics, EndpointSettings endpoint, ChatSettings chat,
-        ResilienceSettings resilience) {
+        ResilienceSettings resilience, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> outputs) {
 
     /** The descriptor's file name in a model version folder. */
     public static final String FILE_NAME = "model.yaml";
@@ -58,7 +60,11 @@ public record ModelDescriptor(String name, String version, String backend, Strin
     public ModelDescriptor {
         labels = labels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(labels));
         features = features == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(features));
+        outputs = outputs == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(outputs));
         List<String> problems = new ArrayList<>();
+        if (!outputs.isEmpty()) {
+            problems.addAll(JointLabels.problems(labels, outputs));
+        }
         if (name == null || !NAME.matcher(name).matches()) {
             problems.add("name must be lower case letters, digits, '-' or '_' (at most 64)");
         }
@@ -111,12 +117,20 @@ public record ModelDescriptor(String name, String version, String backend, Strin
         }
     }
 
+    /** A descriptor of a model with one output. */
+    public ModelDescriptor(String name, String version, String backend, String file, String input, String output,
+            List<String> labels, String positiveLabel, List<FeatureDefinition> features, TrainingSummary training,
+            HoldoutMetrics metrics, EndpointSettings endpoint, ChatSettings chat, ResilienceSettings resilience) {
+        this(name, version, backend, file, input, output, labels, positiveLabel, features, training, metrics, endpoint,
+                chat, resilience, List.of());
+    }
+
     /** A descriptor without remote settings, as the embedded backend uses. */
     public ModelDescriptor(String name, String version, String backend, String file, String input, String output,
             List<String> labels, String positiveLabel, List<FeatureDefinition> features, TrainingSummary training,
             HoldoutMetrics metrics) {
         this(name, version, backend, file, input, output, labels, positiveLabel, features, training, metrics, null,
-                null, null);
+                null, null, List.of());
     }
 
     private static List<String> backendProblems(String backend, String file, String input, String output,
@@ -202,7 +216,23 @@ public record ModelDescriptor(String name, String version, String backend, Strin
     /** A copy with other training information and metrics. */
     public ModelDescriptor withTraining(TrainingSummary newTraining, HoldoutMetrics newMetrics) {
         return new ModelDescriptor(name, version, backend, file, input, output, labels, positiveLabel, features,
-                newTraining, newMetrics, endpoint, chat, resilience);
+                newTraining, newMetrics, endpoint, chat, resilience, outputs);
+    }
+
+    /** A copy declaring the model's outputs (empty for a model with one output). */
+    public ModelDescriptor withOutputs(List<String> newOutputs) {
+        return new ModelDescriptor(name, version, backend, file, input, output, labels, positiveLabel, features,
+                training, metrics, endpoint, chat, resilience, newOutputs);
+    }
+
+    /** A copy calling another server: the {@code endpoint} with another {@code url} (e.g. from configuration). */
+    public ModelDescriptor withEndpointUrl(String url) {
+        if (endpoint == null) {
+            throw new ConfigException("model " + reference(), List.of("the " + backend + " backend has no endpoint"
+                    + " whose url could be set"));
+        }
+        return new ModelDescriptor(name, version, backend, file, input, output, labels, positiveLabel, features,
+                training, metrics, endpoint.withUrl(url), chat, resilience, outputs);
     }
 
     /** Checks that the descriptor names this folder's model and version. */

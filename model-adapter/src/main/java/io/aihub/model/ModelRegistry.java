@@ -55,6 +55,15 @@ public final class ModelRegistry {
      * checked here, so an unreachable server or a mismatch fails the load.
      */
     public static LoadedModel load(Path modelsDir, String name, String versionOrNull, SecretSource secrets) {
+        return load(modelsDir, name, versionOrNull, secrets, d -> d);
+    }
+
+    /**
+     * Like {@link #load(Path, String, String, SecretSource)}, letting the caller adjust the descriptor read from
+     * the folder before the backend opens, e.g. {@link ModelDescriptor#withEndpointUrl} with a configured URL.
+     */
+    public static LoadedModel load(Path modelsDir, String name, String versionOrNull, SecretSource secrets,
+            java.util.function.UnaryOperator<ModelDescriptor> adjust) {
         requireSafeNames(name, versionOrNull);
         Path modelDir = modelsDir.resolve(name);
         if (!Files.isDirectory(modelDir)) {
@@ -70,7 +79,7 @@ public final class ModelRegistry {
                     + ModelDescriptor.FILE_NAME + " in " + versionDir.toAbsolutePath() + " (versions present: "
                     + describe(versions.stream().map(SemanticVersion::toString).toList()) + ")");
         }
-        ModelDescriptor descriptor = ModelDescriptor.read(descriptorFile);
+        ModelDescriptor descriptor = adjust.apply(ModelDescriptor.read(descriptorFile));
         descriptor.requireLocation(name, version);
         FeatureMapping mapping = descriptor.mapping();
         ModelBackend backend = openBackend(descriptor, versionDir, secrets);

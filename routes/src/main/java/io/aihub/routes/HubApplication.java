@@ -53,8 +53,9 @@ public final class HubApplication {
         }
         main.setPropertyPlaceholderLocations(propertyLocations(configFile,
                 SecretsFile.locate(overrides, configFile, System.getenv())));
-        configFile.flatMap(HubApplication::routesOf).ifPresent(routes -> main.addOverrideProperty(
-                "camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml," + routes));
+        configFile.flatMap(HubApplication::routesOf).or(() -> enabledRoutes(overrides, configFile))
+                .ifPresent(routes -> main.addOverrideProperty("camel.main.routesIncludePattern",
+                        "classpath:templates/*.camel.yaml," + routes));
         main.configure().addConfiguration(configurer);
         main.bind(HubMeters.CAMEL_REGISTRY_NAME, configurer.metricsRegistry());
         Map<String, String> props = new LinkedHashMap<>(overrides);
@@ -110,6 +111,50 @@ public final class HubApplication {
         attached.add(service);
     }
 
+    /** The property that limits the shipped routes to some of them: comma-separated route ids. */
+    public static final String ENABLED_ROUTES = "aihub.routes.enabled";
+
+    /**
+     * The shipped routes {@value #ENABLED_ROUTES} names (in the overrides, else in the configuration file), as
+     * route file patterns; empty when it is not set, so every shipped route runs.
+     *
+     * @throws IllegalArgumentException naming an id that is no shipped route
+     */
+    static Optional<String> enabledRoutes(Map<String, String> overrides, Optional<Path> configFile) {
+        String ids = overrides.get(ENABLED_ROUTES);
+        if (ids == null && configFile.isPresent()) {
+            ids = read(configFile.get()).getProperty(ENABLED_ROUTES);
+        }
+        if (ids == null || ids.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> patterns = new java.util.ArrayList<>();
+        for (String id : ids.split(",")) {
+            String route = id.trim();
+            if (route.isEmpty()) {
+                continue;
+            }
+            String resource = "routes/" + route + ".camel.yaml";
+            if (!route.matches("[a-z0-9][a-z0-9-]{0,99}")
+                    || HubApplication.class.getClassLoader().getResource(resource) == null) {
+                throw new IllegalArgumentException(ENABLED_ROUTES + " names '" + route + "', which is not a shipped"
+                        + " route (routes/<id>.camel.yaml)");
+            }
+            patterns.add("classpath:" + resource);
+        }
+        return patterns.isEmpty() ? Optional.empty() : Optional.of(String.join(",", patterns));
+    }
+
+    private static java.util.Properties read(Path configFile) {
+        java.util.Properties props = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read " + configFile + ": " + e.getMessage(), e);
+        }
+        return props;
+    }
+
     /** Boots the hub and returns once routes are started. */
     public void start() throws Exception {
         main.start();
@@ -126,7 +171,7 @@ public final class HubApplication {
         if (simulators != null) {
             String host = context.getPropertiesComponent().resolveProperty("camel.server.host").orElse("127.0.0.1");
             String port = context.getPropertiesComponent().resolveProperty("camel.server.port").orElse("8090");
-            simulators.afterHubStarted(runtime(), "http://" + host + ":" + port);
+            simulators.afterHubStarted(runtime(), "http://" + host + ":" + port, id -> context.getRoute(id) != null);
         }
     }
 
@@ -233,7 +278,7 @@ public final class HubApplication {
             try {
                 stop();
             } finally {
-                out.println(totals().summaryLine());
+                runtime().counters().summaryLines().forEach(out::println);
                 out.flush();
                 stopped.countDown();
             }

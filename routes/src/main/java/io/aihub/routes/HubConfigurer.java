@@ -42,7 +42,8 @@ public final class HubConfigurer implements CamelConfiguration {
         HubSettings settings = HubSettings.from(properties);
         apiSettings = io.aihub.routes.api.ApiSettings.from(properties);
         DemoSimulators sims = settings.simulators() ? DemoSimulators.start(settings.simulatorSettings(),
-                settings.dataDir(), DemoSimulators.referenced(settings.connectors())) : null;
+                settings.dataDir(), DemoSimulators.referenced(settings.connectors(),
+                settings.modelUrls().values())) : null;
         try {
             runtime = HubRuntime.start(settings, HubVersion.current(), sims == null ? v -> v : sims::resolve,
                     metricsRegistry);

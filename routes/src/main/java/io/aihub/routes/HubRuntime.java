@@ -56,6 +56,8 @@ public final class HubRuntime implements AutoCloseable {
     private final Map<String, Map<String, String>> resolvedSettings = new LinkedHashMap<>();
     private final Map<String, WebhookEndpoint> webhooks = new LinkedHashMap<>();
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
+    /** Configured server URLs of remote models ({@code aihub.model.<name>.url}), simulator placeholders resolved. */
+    private final Map<String, String> modelUrls = new ConcurrentHashMap<>();
     /** Versions other than the configured one that routes asked for, by {@code <name>@<version>}. */
     private final Map<String, LoadedModel> otherVersions = new ConcurrentHashMap<>();
     private final HubMeters meters;
@@ -162,14 +164,16 @@ public final class HubRuntime implements AutoCloseable {
             }
             connectors.put(name, new ConnectorInstance(name, resolved, sources.get(type), sinks.get(type)));
         });
+        settings.modelUrls().forEach((name, url) -> modelUrls.put(name, urlOverrides.apply(url)));
         for (var model : settings.models().entrySet()) {
             models.put(model.getKey(), loadModel(model.getKey(), model.getValue()));
         }
     }
 
     private LoadedModel loadModel(String name, Optional<String> version) {
+        String url = modelUrls.get(name);
         LoadedModel loaded = ModelRegistry.load(settings.modelsDir(), name, version.orElse(null),
-                settings.modelSecrets());
+                settings.modelSecrets(), d -> url == null ? d : d.withEndpointUrl(url));
         closeables.add(0, loaded);
         var meta = loaded.backend().metadata();
         List<String> problems = loaded.mapping().validateAgainst(meta);

@@ -2,6 +2,7 @@ package io.aihub.api.envelope;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.aihub.api.model.PredictionOutput;
 import io.aihub.api.model.TokenUsage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,13 +25,16 @@ import java.util.Objects;
  * @param shadow       challenger results, empty when no challenger runs
  * @param usage        the tokens the record's request used (chat models), or null when the backend reports none;
  *                     left out of the JSON when null, so events of other models are unchanged
+ * @param outputs      each output's result for a model with several outputs (e.g. {@code priority} and
+ *                     {@code category}); left out of the JSON when empty, so single-output events are unchanged
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"model", "modelVersion", "backend", "label", "score", "scores", "latencyMs", "inputHash",
-    "fallback", "shadow", "usage"})
+    "fallback", "shadow", "usage", "outputs"})
 public record PredictionBlock(String model, String modelVersion, String backend, String label, double score,
         Map<String, Double> scores, long latencyMs, String inputHash, String fallback,
-        List<ShadowPrediction> shadow, @JsonInclude(JsonInclude.Include.NON_NULL) TokenUsage usage) {
+        List<ShadowPrediction> shadow, @JsonInclude(JsonInclude.Include.NON_NULL) TokenUsage usage,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, PredictionOutput> outputs) {
 
     public PredictionBlock {
         Objects.requireNonNull(model, "model");
@@ -45,13 +49,23 @@ public record PredictionBlock(String model, String modelVersion, String backend,
         }
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores == null ? Map.of() : scores));
         shadow = shadow == null ? List.of() : List.copyOf(shadow);
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs == null ? Map.of() : outputs));
+    }
+
+    /** A single-output block with token usage. */
+    public PredictionBlock(String model, String modelVersion, String backend, String label, double score,
+            Map<String, Double> scores, long latencyMs, String inputHash, String fallback,
+            List<ShadowPrediction> shadow, TokenUsage usage) {
+        this(model, modelVersion, backend, label, score, scores, latencyMs, inputHash, fallback, shadow, usage,
+                Map.of());
     }
 
     /** A block without token usage. */
     public PredictionBlock(String model, String modelVersion, String backend, String label, double score,
             Map<String, Double> scores, long latencyMs, String inputHash, String fallback,
             List<ShadowPrediction> shadow) {
-        this(model, modelVersion, backend, label, score, scores, latencyMs, inputHash, fallback, shadow, null);
+        this(model, modelVersion, backend, label, score, scores, latencyMs, inputHash, fallback, shadow, null,
+                Map.of());
     }
 
     /**

@@ -177,6 +177,8 @@ public record FeatureDefinition(String name, String field, String type,
             value = raw == null ? 1.0 : 0.0;
         } else if (first instanceof Transform.DaysUntil daysUntil) {
             value = days(daysUntil, raw, recordFields);
+        } else if (first instanceof Transform.WordHash wordHash) {
+            value = wordCount(wordHash, recordFields);
         } else {
             Object present = raw != null ? raw : defaultValue;
             if (present == null) {
@@ -224,6 +226,23 @@ public record FeatureDefinition(String name, String field, String type,
             absent.add(daysUntil.field());
         }
         throw missing(absent);
+    }
+
+    private double wordCount(Transform.WordHash wordHash, Map<String, ?> recordFields) {
+        List<String> texts = new ArrayList<>();
+        for (String source : sourceFields()) {
+            Object value = recordFields.get(source);
+            if (value != null) {
+                texts.add(FieldValues.toText(value, source, name));
+            }
+        }
+        if (!texts.isEmpty()) {
+            return wordHash.count(texts);
+        }
+        if (defaultValue == null) {
+            throw missing(sourceFields());
+        }
+        return FieldValues.toNumber(defaultValue, field, name);
     }
 
     private String concatenate(Transform.Concat concat, Map<String, ?> recordFields) {

@@ -34,7 +34,7 @@ public sealed interface Transform permits Transform.SourceEncoder, Transform.Num
      * it the whole record; {@link FeatureMapping#sourceFields()} lists these fields and
      * {@link FeatureMapping#withSourceFields(Map)} renames them.
      */
-    sealed interface RecordEncoder extends SourceEncoder permits DaysUntil, Concat {
+    sealed interface RecordEncoder extends SourceEncoder permits DaysUntil, Concat, WordHash {
 
         /** The record fields read besides the feature's own, in order; may be empty. */
         List<String> otherFields();
@@ -346,6 +346,89 @@ public sealed interface Transform permits Transform.SourceEncoder, Transform.Num
         public Concat renamed(Map<String, String> renames) {
             return new Concat(fields.stream().map(f -> renames.getOrDefault(f, f)).toList(), separator, maxLength,
                     missing);
+        }
+    }
+
+    /**
+     * {@code word-hash}: how many words of the feature's field and {@code fields} fall into hash bucket
+     * {@code bucket} of {@code buckets} (the hashing trick: a fixed-size bag of words without a vocabulary). Words
+     * are the runs of letters and digits, lower-cased; a word's bucket is its 32-bit FNV-1a hash (over UTF-8)
+     * modulo {@code buckets}, so the same word lands in the same bucket on every machine. A text model uses one
+     * feature per bucket ({@code bucket: 0} to {@code buckets - 1}) over the same fields. Missing fields count no
+     * words; when every field is missing the feature's {@code default} applies.
+     *
+     * @param fields  the further fields whose words count too, in order; may be empty
+     * @param buckets the number of buckets, 2 to 65536
+     * @param bucket  the bucket this feature counts, 0 to {@code buckets - 1}
+     */
+    record WordHash(List<String> fields, int buckets, int bucket) implements RecordEncoder {
+
+        public static final String KIND = "word-hash";
+        private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
+        public WordHash {
+            fields = fields == null ? List.of() : List.copyOf(fields);
+            if (fields.stream().anyMatch(f -> f == null || f.isBlank())) {
+                throw new IllegalArgumentException("word-hash fields must be field names");
+            }
+            if (buckets < 2 || buckets > 65_536) {
+                throw new IllegalArgumentException("word-hash buckets must be between 2 and 65536");
+            }
+            if (bucket < 0 || bucket >= buckets) {
+                throw new IllegalArgumentException("word-hash bucket must be between 0 and buckets - 1");
+            }
+        }
+
+        /** The words of {@code text}: runs of letters and digits, lower-cased. */
+        public static List<String> words(String text) {
+            List<String> words = new ArrayList<>();
+            for (String word : NON_WORD.split(text.toLowerCase(java.util.Locale.ROOT))) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+            return words;
+        }
+
+        /** The bucket of {@code word} among {@code buckets}: FNV-1a (32 bit) over its UTF-8 bytes. */
+        public static int bucketOf(String word, int buckets) {
+            int hash = 0x811c9dc5;
+            for (byte b : word.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                hash ^= b & 0xff;
+                hash *= 0x01000193;
+            }
+            return Integer.remainderUnsigned(hash, buckets);
+        }
+
+        /** How many words of {@code texts} (nulls skipped) fall into this step's bucket. */
+        public int count(List<String> texts) {
+            int count = 0;
+            for (String text : texts) {
+                if (text == null) {
+                    continue;
+                }
+                for (String word : words(text)) {
+                    if (bucketOf(word, buckets) == bucket) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public List<String> otherFields() {
+            return fields;
+        }
+
+        @Override
+        public WordHash renamed(Map<String, String> renames) {
+            return new WordHash(fields.stream().map(f -> renames.getOrDefault(f, f)).toList(), buckets, bucket);
         }
     }
 }

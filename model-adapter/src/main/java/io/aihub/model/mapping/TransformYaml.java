@@ -26,7 +26,7 @@ final class TransformYaml {
 
     static final List<String> KINDS = List.of(Transform.Log1p.KIND, Transform.Standardize.KIND,
             Transform.OneHot.KIND, Transform.Clip.KIND, Transform.Bucketize.KIND, Transform.IndicatorMissing.KIND,
-            Transform.DaysUntil.KIND, Transform.Concat.KIND);
+            Transform.DaysUntil.KIND, Transform.Concat.KIND, Transform.WordHash.KIND);
 
     private TransformYaml() {
     }
@@ -123,6 +123,29 @@ final class TransformYaml {
                             maxLength == null || maxLength.isNull() ? null : maxLength.asInt(),
                             text(kind, params, "missing"));
                 }
+                case Transform.WordHash.KIND -> {
+                    requireOnly(kind, params, Set.of("fields", "buckets", "bucket"));
+                    List<String> names = new ArrayList<>();
+                    JsonNode fields = params.get("fields");
+                    if (fields != null && !fields.isNull()) {
+                        if (!fields.isArray()) {
+                            throw new IllegalArgumentException("word-hash 'fields' must be a list of field names");
+                        }
+                        for (JsonNode field : fields) {
+                            if (!field.isTextual()) {
+                                throw new IllegalArgumentException("word-hash fields must be field names");
+                            }
+                            names.add(field.asText());
+                        }
+                    }
+                    JsonNode buckets = params.get("buckets");
+                    JsonNode bucket = params.get("bucket");
+                    if (buckets == null || !buckets.canConvertToExactIntegral()
+                            || bucket == null || !bucket.canConvertToExactIntegral()) {
+                        throw new IllegalArgumentException("word-hash needs whole numbers 'buckets' and 'bucket'");
+                    }
+                    yield new Transform.WordHash(names, buckets.asInt(), bucket.asInt());
+                }
                 case Transform.Log1p.KIND, Transform.IndicatorMissing.KIND -> {
                     if (!params.isNull() && !params.isEmpty()) {
                         throw new IllegalArgumentException(kind + " takes no parameters");
@@ -139,7 +162,7 @@ final class TransformYaml {
                 case Transform.IndicatorMissing.KIND -> new Transform.IndicatorMissing();
                 case Transform.Standardize.KIND -> Transform.Standardize.unfitted();
                 case Transform.OneHot.KIND, Transform.Clip.KIND, Transform.Bucketize.KIND, Transform.DaysUntil.KIND,
-                        Transform.Concat.KIND ->
+                        Transform.Concat.KIND, Transform.WordHash.KIND ->
                         throw new IllegalArgumentException(kind + " needs parameters, e.g. {" + kind + ": {...}}");
                 default -> throw unknown(kind);
             };
@@ -261,6 +284,18 @@ final class TransformYaml {
                 if (concat.missing() != null) {
                     out.writeStringField("missing", concat.missing());
                 }
+                end(out);
+            } else if (transform instanceof Transform.WordHash wordHash) {
+                start(out, wordHash);
+                if (!wordHash.fields().isEmpty()) {
+                    out.writeArrayFieldStart("fields");
+                    for (String field : wordHash.fields()) {
+                        out.writeString(field);
+                    }
+                    out.writeEndArray();
+                }
+                out.writeNumberField("buckets", wordHash.buckets());
+                out.writeNumberField("bucket", wordHash.bucket());
                 end(out);
             } else {
                 out.writeString(transform.kind());

@@ -67,6 +67,11 @@ public record EndpointSettings(String url, String modelName, String version, Dur
         }
     }
 
+    /** The same settings calling another base URL. */
+    public EndpointSettings withUrl(String newUrl) {
+        return new EndpointSettings(newUrl, modelName, version, timeout, connectTimeout, apiKeyEnv, maxConcurrency);
+    }
+
     /** The request deadline, or {@code fallback} when none is configured. */
     public Duration timeoutOr(Duration fallback) {
         return timeout == null ? fallback : timeout;

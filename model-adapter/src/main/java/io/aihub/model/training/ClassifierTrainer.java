@@ -117,7 +117,7 @@ public final class ClassifierTrainer {
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), statistics);
             requireNewVersion(spec, outDir, temporary);
             ModelYaml.moveIntoPlace(temporary, onnxFile);
-            exported.withTraining(summary, metrics).write(descriptorFile);
+            exported.withTraining(summary, metrics).withOutputs(spec.outputs()).write(descriptorFile);
             TrainingReport report = new TrainingReport(spec.name(), spec.version(), onnxFile, descriptorFile,
                     featureNames.size(), rows.size(), split.training().size(), metrics, check.maxDifference(),
                     Duration.ofNanos(System.nanoTime() - started));

@@ -30,11 +30,13 @@ import java.util.regex.Pattern;
  * @param epochs          passes over the training rows, 1 to 1000; default {@value #DEFAULT_EPOCHS}
  * @param learningRate    AdaGrad's initial learning rate, above 0; default {@value #DEFAULT_LEARNING_RATE}
  * @param features        the features, in model input order
+ * @param outputs         for a model with several outputs, their names; the labels are then joint labels
+ *                        ({@link io.aihub.model.JointLabels}); null or empty for one output
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSpec(String name, String version, List<String> labels, String positiveLabel,
         String labelField, Long seed, Double holdoutFraction, Integer epochs, Double learningRate,
-        List<FeatureDefinition> features) {
+        List<FeatureDefinition> features, List<String> outputs) {
 
     /** Epochs when the spec names none. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -46,6 +48,7 @@ public record TrainingSpec(String name, String version, List<String> labels, Str
     public TrainingSpec {
         labels = labels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(labels));
         features = features == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(features));
+        outputs = outputs == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(outputs));
         epochs = epochs == null ? DEFAULT_EPOCHS : epochs;
         learningRate = learningRate == null ? DEFAULT_LEARNING_RATE : learningRate;
         List<String> problems = new ArrayList<>();
@@ -78,15 +81,25 @@ public record TrainingSpec(String name, String version, List<String> labels, Str
             problems.add("learningRate must be a number above 0");
         }
         problems.addAll(featureProblems(features));
+        if (!outputs.isEmpty()) {
+            problems.addAll(io.aihub.model.JointLabels.problems(labels, outputs));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException("training spec" + (name == null ? "" : " '" + name + "'"), problems);
         }
     }
 
+    /** A spec for a model with one output. */
+    public TrainingSpec(String name, String version, List<String> labels, String positiveLabel, String labelField,
+            Long seed, Double holdoutFraction, Integer epochs, Double learningRate, List<FeatureDefinition> features) {
+        this(name, version, labels, positiveLabel, labelField, seed, holdoutFraction, epochs, learningRate, features,
+                List.of());
+    }
+
     /** The same spec for another model version. */
     public TrainingSpec withVersion(String newVersion) {
         return new TrainingSpec(name, newVersion, labels, positiveLabel, labelField, seed, holdoutFraction, epochs,
-                learningRate, features);
+                learningRate, features, outputs);
     }
 
     private static List<String> featureProblems(List<FeatureDefinition> features) {

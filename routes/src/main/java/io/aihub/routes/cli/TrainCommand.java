@@ -7,7 +7,6 @@ import io.aihub.model.training.CsvTrainingData;
 import io.aihub.model.training.LabeledRow;
 import io.aihub.model.training.TrainingReport;
 import io.aihub.model.training.TrainingSpec;
-import io.aihub.simulators.crm.salesforce.AccountGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,9 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./aihub train}: trains a classifier from a training spec and writes {@code model.onnx} and
- * {@code model.yaml}. Without {@code --data} it trains on accounts from the CRM simulator's generator with
- * their hidden churn outcome, using the spec's seed (never the demo CRM's seed, so the demo data stays a
- * fair test set). A model version is never overwritten: when the version folder already holds files the command
+ * {@code model.yaml}. Without {@code --data} it trains on the simulators' records with their hidden outcome
+ * ({@link SimulatorTrainingData}: accounts for {@code churn}, sales orders for {@code payment-risk}, tickets for
+ * {@code triage-local}), using the spec's seed (never the demo's seed, so the demo data stays a fair test set). A model version is never overwritten: when the version folder already holds files the command
  * stops with exit code 1 before training and names the next free patch version, which {@code --model-version}
  * (or a new {@code version} in the spec) selects.
  */
@@ -47,7 +46,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--rows", defaultValue = "20000",
-            description = "Without --data: how many simulator accounts to train on. Default: ${DEFAULT-VALUE}.")
+            description = "Without --data: how many simulator records (accounts, orders, tickets) to train on. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int rows;
 
     @Option(names = "--out", description = "Output folder. Default: <models-dir>/<name>/<version>.")
@@ -78,11 +78,18 @@ public final class TrainCommand implements Callable<Integer> {
                                     + nextFreePatch(target.getParent(), trainingSpec.version())));
             return 1;
         }
+        if (data == null && !SimulatorTrainingData.knows(trainingSpec.name())) {
+            System.err.println("error: no simulator data for model " + trainingSpec.name() + " (known: "
+                    + SimulatorTrainingData.MODELS + "); pass --data with a labelled CSV");
+            return 1;
+        }
         List<LabeledRow> labelled = data != null
                 ? CsvTrainingData.read(data, trainingSpec.labelField())
-                : simulatorAccounts(trainingSpec.seed() == null ? 1L : trainingSpec.seed(), rows);
+                : SimulatorTrainingData.rows(trainingSpec.name(), trainingSpec.seed() == null ? 1L : trainingSpec.seed(),
+                        rows);
         System.out.println("training " + trainingSpec.name() + " " + trainingSpec.version() + " on " + labelled.size()
-                + " rows" + (data == null ? " of simulator accounts" : " from " + data) + "...");
+                + " rows" + (data == null ? " of " + SimulatorTrainingData.describe(trainingSpec.name())
+                        : " from " + data) + "...");
         TrainingReport report;
         try {
             report = ClassifierTrainer.train(trainingSpec, labelled, target);
@@ -122,7 +129,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Simulator accounts labelled with their hidden churn outcome ({@code yes}/{@code no}). */
     static List<LabeledRow> simulatorAccounts(long seed, int count) {
-        return new AccountGenerator(seed).generate(count).stream()
-                .map(a -> new LabeledRow(a.fields(), a.churned() ? "yes" : "no")).toList();
+        return SimulatorTrainingData.rows("churn", seed, count);
     }
 }

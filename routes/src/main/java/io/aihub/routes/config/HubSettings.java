@@ -29,16 +29,20 @@ import java.util.Optional;
  * @param modelSecrets  looks up the secrets a model names ({@code endpoint.apiKeyEnv}): the environment, then the
  *                      properties (so the secrets file may hold them)
  * @param sensitiveFields route id to the fields it marks sensitive ({@code aihub.route.<route>.sensitive})
+ * @param modelUrls     remote model name to the server URL that replaces its descriptor's {@code endpoint.url}
+ *                      ({@code aihub.model.<name>.url}; {@code simulator:<name>} for a demo simulator)
  */
 public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, String brokerUser, String brokerPassword,
         String dbUrl, String dbUser, String dbPassword, Path modelsDir, Map<String, Optional<String>> models,
         Map<String, Map<String, String>> connectors, boolean simulators, Map<String, String> simulatorSettings,
-        Path dataDir, SecretSource modelSecrets, Map<String, SensitiveFields> sensitiveFields) {
+        Path dataDir, SecretSource modelSecrets, Map<String, SensitiveFields> sensitiveFields,
+        Map<String, String> modelUrls) {
 
     private static final String ROUTE_PREFIX = "aihub.route.";
     private static final String SENSITIVE_SUFFIX = ".sensitive";
 
     public HubSettings {
+        modelUrls = Map.copyOf(modelUrls);
         Objects.requireNonNull(brokerUrl, "brokerUrl");
         Objects.requireNonNull(broker, "broker");
         Objects.requireNonNull(dbUrl, "dbUrl");
@@ -64,8 +68,11 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 p.getInt("aihub.broker.idCacheSize", 50_000),
                 p.getInt("aihub.broker.maxDiskUsage", 90));
         Map<String, Optional<String>> models = new java.util.LinkedHashMap<>();
+        Map<String, String> modelUrls = new java.util.LinkedHashMap<>();
         for (String name : list(p.get("aihub.models", ""))) {
             models.put(name, p.get("aihub.model." + name + ".version"));
+            p.get("aihub.model." + name + ".url").filter(url -> !url.isBlank())
+                    .ifPresent(url -> modelUrls.put(name, url));
         }
         Map<String, Map<String, String>> connectors = new java.util.LinkedHashMap<>();
         for (String name : list(p.get("aihub.connectors", ""))) {
@@ -91,7 +98,8 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 p.withPrefix("aihub.simulators."),
                 dataDir,
                 name -> p.get(name).orElse(null),
-                sensitiveFields(p));
+                sensitiveFields(p),
+                modelUrls);
     }
 
     /** The fields each route marks sensitive; fails on the first route whose setting is invalid. */
@@ -124,7 +132,7 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 + ", dbPassword=" + Secrets.masked(dbPassword) + ", modelsDir=" + modelsDir + ", models=" + models
                 + ", connectors=" + Secrets.maskedConnectors(connectors) + ", simulators=" + simulators
                 + ", simulatorSettings=" + Secrets.maskedValues(simulatorSettings) + ", dataDir=" + dataDir
-                + ", sensitiveFields=" + sensitiveFields + "]";
+                + ", sensitiveFields=" + sensitiveFields + ", modelUrls=" + modelUrls + "]";
     }
 
     /**

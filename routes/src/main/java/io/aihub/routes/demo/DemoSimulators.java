@@ -5,10 +5,13 @@ import io.aihub.simulators.crm.dataverse.DataverseSimulator;
 import io.aihub.simulators.crm.salesforce.SalesforceSimulator;
 import io.aihub.simulators.erp.jdbc.ErpDatabaseSeeder;
 import io.aihub.simulators.erp.sap.SapODataSimulator;
+import io.aihub.simulators.erp.sap.SapService;
+import io.aihub.simulators.model.OpenAiChatSimulator;
 import io.aihub.simulators.portal.PortalDelivery;
 import io.aihub.simulators.portal.PortalEventGenerator;
 import io.aihub.simulators.portal.PortalSigningScheme;
 import io.aihub.simulators.portal.PortalWebhookSender;
+import io.aihub.simulators.portal.TicketGenerator;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only the simulators some connector setting refers to are started: a value {@code simulator:<name>} or
  * {@code simulator:<name>/path} is replaced by that simulator's URL ({@code salesforce}, {@code dataverse},
- * {@code dataverse-token}, {@code sap}, {@code erp-db} for a seeded JDBC database). The simulated portal is a webhook sender, started once the hub runs.
+ * {@code dataverse-token}, {@code sap}, {@code erp-db} for a seeded JDBC database, {@code chat} for the
+ * OpenAI-compatible chat server that triages tickets, which a remote model's {@code aihub.model.<name>.url} may
+ * name). The simulated portal is a webhook sender, started once the hub runs.
  */
 public final class DemoSimulators implements AutoCloseable {
 
@@ -44,14 +49,17 @@ public final class DemoSimulators implements AutoCloseable {
     private final SalesforceSimulator salesforce;
     private final DataverseSimulator dataverse;
     private final SapODataSimulator sap;
+    private final OpenAiChatSimulator chat;
     private final Map<String, String> urls;
     private final Map<String, String> settings;
+    private Path dataDir;
 
     private DemoSimulators(SalesforceSimulator salesforce, DataverseSimulator dataverse, SapODataSimulator sap,
-            Map<String, String> urls, Map<String, String> settings) {
+            OpenAiChatSimulator chat, Map<String, String> urls, Map<String, String> settings) {
         this.salesforce = salesforce;
         this.dataverse = dataverse;
         this.sap = sap;
+        this.chat = chat;
         this.urls = Map.copyOf(urls);
         this.settings = Map.copyOf(settings);
     }
@@ -60,14 +68,22 @@ public final class DemoSimulators implements AutoCloseable {
      * The simulators connector settings refer to, as {@code simulator:<name>} or {@code simulator:<name>/path}.
      */
     public static Set<String> referenced(Map<String, Map<String, String>> connectors) {
+        return referenced(connectors, List.of());
+    }
+
+    /** The simulators connector settings and the configured remote model URLs refer to. */
+    public static Set<String> referenced(Map<String, Map<String, String>> connectors,
+            java.util.Collection<String> modelUrls) {
         Set<String> names = new TreeSet<>();
-        connectors.values().forEach(c -> c.values().forEach(v -> {
+        List<String> values = new java.util.ArrayList<>(modelUrls);
+        connectors.values().forEach(c -> values.addAll(c.values()));
+        values.forEach(v -> {
             if (v != null && v.startsWith(PLACEHOLDER_PREFIX)) {
                 String rest = v.substring(PLACEHOLDER_PREFIX.length());
                 int slash = rest.indexOf('/');
                 names.add(slash < 0 ? rest : rest.substring(0, slash));
             }
-        }));
+        });
         return names;
     }
 
@@ -77,6 +93,7 @@ public final class DemoSimulators implements AutoCloseable {
         SalesforceSimulator sf = null;
         DataverseSimulator dv = null;
         SapODataSimulator sap = null;
+        OpenAiChatSimulator chat = null;
         Map<String, String> urls = new LinkedHashMap<>();
         try {
             if (wanted.contains("salesforce")) {
@@ -99,14 +116,20 @@ public final class DemoSimulators implements AutoCloseable {
             if (wanted.contains("sap")) {
                 SapODataSimulator sim = SapODataSimulator.builder()
                         .partners(Integer.parseInt(settings.getOrDefault("sap.partners", "5000")))
+                        .salesOrders(Integer.parseInt(settings.getOrDefault("sap.salesOrders", "500")))
                         .seed(Long.parseLong(settings.getOrDefault("sap.seed", "42")))
                         .password(settings.getOrDefault("sap.password", "demo-password"))
                         .build();
                 sap = sim;
                 sim.start();
                 urls.put("sap", sim.baseUrl());
-                LOG.info("AIHUB-DEMO-0005 SAP OData simulator on {} with {} business partners", sim.baseUrl(),
-                        sim.partnerKeys().size());
+                LOG.info("AIHUB-DEMO-0005 SAP OData simulator on {} with {} business partners and {} sales orders",
+                        sim.baseUrl(), sim.partnerKeys().size(), sim.keys(SapService.SALES_ORDER).size());
+            }
+            if (wanted.contains("chat")) {
+                chat = OpenAiChatSimulator.start(null, "category", "confidence");
+                urls.put("chat", chat.baseUrl());
+                LOG.info("AIHUB-DEMO-0007 OpenAI-compatible chat simulator on {}", chat.baseUrl());
             }
             if (wanted.contains("erp-db")) {
                 String url = erpDatabase(settings, dataDir);
@@ -127,13 +150,18 @@ public final class DemoSimulators implements AutoCloseable {
             if (sap != null) {
                 sap.close();
             }
+            if (chat != null) {
+                chat.close();
+            }
             throw e;
         }
-        return new DemoSimulators(sf, dv, sap, urls, settings);
+        DemoSimulators started = new DemoSimulators(sf, dv, sap, chat, urls, settings);
+        started.dataDir = dataDir;
+        return started;
     }
 
     private static final Set<String> KNOWN = Set.of("salesforce", "dataverse", "dataverse-token", "sap", "erp-db",
-            "portal");
+            "portal", "chat");
 
     /** The demo ERP database user; its password is {@code aihub.simulators.erp-db.password}. */
     public static final String ERP_DB_USER = "aihub";
@@ -186,20 +214,36 @@ public final class DemoSimulators implements AutoCloseable {
     }
 
     /**
-     * Once the hub's routes run: the simulated portal sends {@code aihub.simulators.portal.events} signed account
-     * events (500 by default) to {@code POST /webhooks/<aihub.simulators.portal.route>}, as a customer portal
-     * would. The hub counts as busy until the last one was answered, so {@code --once} waits for them.
+     * Once the hub's routes run: the simulated portal sends {@code aihub.simulators.portal.events} signed events
+     * (500 by default) to {@code POST /webhooks/<aihub.simulators.portal.route>}, as a customer portal would:
+     * account events, or support tickets ({@link TicketGenerator}) with {@code aihub.simulators.portal.kind =
+     * tickets}. The hub counts as busy until the last one was answered, so {@code --once} waits for them. Like a
+     * real portal it sends each event once: how many were accepted is kept under the data folder
+     * ({@code simulators/portal-<route>.sent}), and the next start sends only the events after those.
      */
     public void afterHubStarted(HubRuntime runtime, String webhookBaseUrl) {
+        afterHubStarted(runtime, webhookBaseUrl, id -> true);
+    }
+
+    /**
+     * Like {@link #afterHubStarted(HubRuntime, String)}, sending only when {@code routeRuns} says the portal's route
+     * runs in this hub (a profile with other routes inherits the demo's portal settings but not its route).
+     */
+    public void afterHubStarted(HubRuntime runtime, String webhookBaseUrl,
+            java.util.function.Predicate<String> routeRuns) {
         String route = settings.get("portal.route");
-        if (route == null) {
+        if (route == null || route.isBlank() || !routeRuns.test(route)) {
             return;
         }
+        long seed = Long.parseLong(settings.getOrDefault("portal.seed", "42"));
+        java.util.function.IntFunction<io.aihub.simulators.portal.PortalEvent> portalEvents =
+                portalEvents(settings.getOrDefault("portal.kind", "accounts"), seed);
         int events = Integer.parseInt(settings.getOrDefault("portal.events", "500"));
         String secret = settings.getOrDefault("portal.secret", "");
         PortalSigningScheme scheme = PortalSigningScheme.valueOf(settings.getOrDefault("portal.scheme",
                 "STANDARD_WEBHOOKS").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        long seed = Long.parseLong(settings.getOrDefault("portal.seed", "42"));
+        Path sentFile = dataDir == null ? null : dataDir.resolve("simulators").resolve("portal-" + route + ".sent");
+        int first = readSent(sentFile);
         String worker = "simulator:portal";
         runtime.activity().register(worker);
         int connections = Integer.parseInt(settings.getOrDefault("portal.connections", "16"));
@@ -209,19 +253,21 @@ public final class DemoSimulators implements AutoCloseable {
             try {
                 PortalWebhookSender portal = new PortalWebhookSender(URI.create(webhookBaseUrl + "/webhooks/" + route),
                         scheme, secret, secret, Clock.systemUTC());
-                PortalEventGenerator generator = new PortalEventGenerator(seed);
                 java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.Set<Integer> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
                 List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
-                for (int i = 0; i < events; i++) {
+                for (int i = first; i < events; i++) {
                     int index = i;
                     sends.add(pool.submit(() -> {
-                        int status = portal.send(generator.event(index), PortalDelivery.normal()).status();
-                        for (int retry = 0; (status == 503 || status == 429) && retry < 10; retry++) {
+                        int status = deliver(portal, portalEvents.apply(index));
+                        for (int retry = 0; (status == 503 || status == 429 || status < 0) && retry < 10; retry++) {
                             Thread.sleep(1000L * (retry + 1));
-                            status = portal.send(generator.event(index), PortalDelivery.normal()).status();
+                            status = deliver(portal, portalEvents.apply(index));
                         }
                         if (status / 100 == 2) {
                             accepted.incrementAndGet();
+                        } else {
+                            refused.add(index);
                         }
                         return null;
                     }));
@@ -229,8 +275,9 @@ public final class DemoSimulators implements AutoCloseable {
                 for (var send : sends) {
                     send.get();
                 }
-                LOG.info("AIHUB-DEMO-0003 simulated portal sent {} events to route {}, {} accepted", events, route,
-                        accepted.get());
+                writeSent(sentFile, refused.stream().min(Integer::compare).orElse(Math.max(first, events)));
+                LOG.info("AIHUB-DEMO-0003 simulated portal sent {} events to route {}, {} accepted",
+                        Math.max(0, events - first), route, accepted.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -242,6 +289,50 @@ public final class DemoSimulators implements AutoCloseable {
         }, "aihub-demo-portal");
         sender.setDaemon(true);
         sender.start();
+    }
+
+    /**
+     * Sends one event; a request that timed out or lost its connection gives -1, so it is sent again like a 503
+     * (the hub answers a delivery it already accepted with 200).
+     */
+    static int deliver(PortalWebhookSender portal, io.aihub.simulators.portal.PortalEvent event)
+            throws InterruptedException {
+        try {
+            return portal.send(event, PortalDelivery.normal()).status();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static int readSent(Path sentFile) {
+        try {
+            return sentFile == null || !Files.exists(sentFile) ? 0
+                    : Integer.parseInt(Files.readString(sentFile, StandardCharsets.UTF_8).trim());
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("AIHUB-DEMO-0008 cannot read {}; the simulated portal sends every event again", sentFile);
+            return 0;
+        }
+    }
+
+    private static void writeSent(Path sentFile, int sent) {
+        if (sentFile == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(sentFile.getParent());
+            Files.writeString(sentFile, Integer.toString(sent), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("AIHUB-DEMO-0009 cannot write {}: {}", sentFile, e.getMessage());
+        }
+    }
+
+    /** The events of {@code kind} ({@code accounts} or {@code tickets}) for the simulated portal. */
+    static java.util.function.IntFunction<io.aihub.simulators.portal.PortalEvent> portalEvents(String kind, long seed) {
+        return switch (kind.trim()) {
+            case "accounts" -> new PortalEventGenerator(seed)::event;
+            case "tickets" -> new TicketGenerator(seed)::event;
+            default -> throw new IllegalArgumentException("aihub.simulators.portal.kind must be accounts or tickets");
+        };
     }
 
     /**
@@ -313,6 +404,14 @@ public final class DemoSimulators implements AutoCloseable {
         if (sap != null) {
             sap.close();
         }
+        if (chat != null) {
+            chat.close();
+        }
+    }
+
+    /** The chat simulator, or null when no model URL refers to it. */
+    public OpenAiChatSimulator chat() {
+        return chat;
     }
 
     /** The SAP OData simulator, or null when no connector refers to it. */

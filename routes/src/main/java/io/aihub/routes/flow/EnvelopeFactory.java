@@ -40,7 +40,7 @@ public final class EnvelopeFactory {
         var prediction = scored.prediction();
         var block = new PredictionBlock(model.name(), model.version(), model.backend(), prediction.label(),
                 prediction.score(), prediction.scores(), scored.latencyMs(), scored.inputHash(), scored.fallback(),
-                scored.shadow(), prediction.usage());
+                scored.shadow(), prediction.usage(), prediction.outputs());
         var data = new PredictionData(source, sensitive.protect(scored.usedFields()), block,
                 new RouteBlock(routeId, hubVersion));
         return PredictionEvent.of(data, clock.instant());

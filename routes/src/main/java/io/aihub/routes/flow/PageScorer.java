@@ -48,17 +48,25 @@ public final class PageScorer {
     private final Scoring challenger;
     private final Challenger challengerSpec;
     private final ModelFallback fallback;
+    private final Scoring fallbackScoring;
 
     public PageScorer(String modelName, FeatureMapping mapping, ModelBackend backend) {
         this(modelName, new Scoring(mapping, backend), null, null, ModelFallback.NONE);
     }
 
+    /** A scorer whose fallback is not another model. */
+    public PageScorer(String modelName, Scoring champion, Scoring challenger, Challenger challengerSpec,
+            ModelFallback fallback) {
+        this(modelName, champion, challenger, challengerSpec, fallback, null);
+    }
+
     /**
      * @param challenger     the challenger version, or null
      * @param challengerSpec how it is used (shadow or canary), or null when there is no challenger
+     * @param fallbackScoring the fallback model for {@link ModelFallback.Kind#MODEL}, else null
      */
     public PageScorer(String modelName, Scoring champion, Scoring challenger, Challenger challengerSpec,
-            ModelFallback fallback) {
+            ModelFallback fallback, Scoring fallbackScoring) {
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.champion = Objects.requireNonNull(champion, "champion");
         this.challenger = challenger;
@@ -67,6 +75,10 @@ public final class PageScorer {
         if ((challenger == null) != (challengerSpec == null)) {
             throw new IllegalArgumentException("a challenger needs both its scoring and its spec");
         }
+        if ((fallback.kind() == ModelFallback.Kind.MODEL) != (fallbackScoring != null)) {
+            throw new IllegalArgumentException("a model fallback needs the fallback model's scoring, and only it");
+        }
+        this.fallbackScoring = fallbackScoring;
     }
 
     /** Scores every record of the page; throws only a retriable {@link AihubException} (fallback {@code none}). */
@@ -128,6 +140,10 @@ public final class PageScorer {
             if (!e.retriable() || fallback.kind() == ModelFallback.Kind.NONE) {
                 throw e;
             }
+            if (fallback.kind() == ModelFallback.Kind.MODEL) {
+                scoreWithFallbackModel(mapped, e, scored, failed);
+                return;
+            }
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             for (int i = 0; i < mapped.size(); i++) {
                 SourceRecord record = mapped.get(i);
@@ -149,6 +165,50 @@ public final class PageScorer {
                 scored.put(record, new ScoredRecord(record, usedFields(scoring.mapping(), record),
                         outcome.prediction(), inputHash(rows.get(i)), latencyMs, isCanary ? metadata : null, null,
                         List.of()));
+            } else {
+                failed.put(record, new FailedRecord(record, outcome.error(), "score"));
+            }
+        }
+    }
+
+    /**
+     * Scores records the champion could not score now ({@code cause}) with the fallback model, each result flagged
+     * {@code model <name> <version>: <cause code>}. A retriable failure of the fallback model too fails the page
+     * with the champion's error, so the source retries it.
+     */
+    private void scoreWithFallbackModel(List<SourceRecord> records, AihubException cause,
+            Map<SourceRecord, ScoredRecord> scored, Map<SourceRecord, FailedRecord> failed) {
+        var metadata = fallbackScoring.backend().metadata();
+        String reason = "model " + metadata.name() + " " + metadata.version() + ": " + cause.code();
+        List<SourceRecord> mapped = new ArrayList<>();
+        List<FeatureRow> rows = new ArrayList<>();
+        for (SourceRecord record : records) {
+            try {
+                rows.add(fallbackScoring.mapping().map(record.fields()));
+                mapped.add(record);
+            } catch (AihubException mappingFailure) {
+                failed.put(record, new FailedRecord(record, mappingFailure, "map"));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<ModelOutcome> outcomes;
+        try {
+            outcomes = scoreBatch(fallbackScoring.backend(), rows);
+        } catch (AihubException fallbackFailure) {
+            LOG.warn("AIHUB-MODEL-0011 fallback model {} {} could not score either ({})", metadata.name(),
+                    metadata.version(), fallbackFailure.code());
+            throw cause;
+        }
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        for (int i = 0; i < outcomes.size(); i++) {
+            SourceRecord record = mapped.get(i);
+            ModelOutcome outcome = outcomes.get(i);
+            if (outcome.isSuccess()) {
+                scored.put(record, new ScoredRecord(record, usedFields(fallbackScoring.mapping(), record),
+                        outcome.prediction(), inputHash(rows.get(i)), latencyMs, metadata, reason, List.of()));
             } else {
                 failed.put(record, new FailedRecord(record, outcome.error(), "score"));
             }

@@ -36,6 +36,24 @@ public final class HubCounters {
         return List.copyOf(routes.values());
     }
 
+    /** One route's counts, in the form of the totals. */
+    public Totals totals(RouteCounters r) {
+        return new Totals(r.pulled.sum(), r.scored.sum(), r.published.sum(), r.writtenBack.sum(), r.biRows.sum(),
+                r.deadLettered.sum());
+    }
+
+    /**
+     * The summary {@code ./aihub run} ends with: one {@code summary: route=<id> ...} line per route, by route id,
+     * then the totals line last.
+     */
+    public List<String> summaryLines() {
+        List<String> lines = new java.util.ArrayList<>();
+        routes.values().stream().sorted(java.util.Comparator.comparing(RouteCounters::routeId))
+                .forEach(r -> lines.add(totals(r).summaryLine(r.routeId())));
+        lines.add(totals().summaryLine());
+        return lines;
+    }
+
     /** Totals over all routes. */
     public Totals totals() {
         return new Totals(sum(r -> r.pulled.sum()), sum(r -> r.scored.sum()), sum(r -> r.published.sum()),
@@ -76,7 +94,16 @@ public final class HubCounters {
 
         /** The exact summary line of {@code ./aihub run --once}. */
         public String summaryLine() {
-            return "summary: pulled=" + pulled + " scored=" + scored + " published=" + published + " written_back="
+            return "summary: " + counts();
+        }
+
+        /** The summary line of one route: {@code summary: route=<id> pulled=...}. */
+        public String summaryLine(String routeId) {
+            return "summary: route=" + routeId + " " + counts();
+        }
+
+        private String counts() {
+            return "pulled=" + pulled + " scored=" + scored + " published=" + published + " written_back="
                     + writtenBack + " bi_rows=" + biRows + " dead_lettered=" + deadLettered;
         }
     }

@@ -16,7 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * Writes prediction events into the BI table {@code predictions}, one row per event id, with the tokens a chat
- * model used ({@code prompt_tokens}, {@code completion_tokens}; null for other models). Idempotent: an
+ * model used ({@code prompt_tokens}, {@code completion_tokens}; null for other models). For a model with several
+ * outputs, {@code label} and {@code score} are the first output's and {@code scores_json} holds every output (the
+ * envelope's {@code prediction.outputs} block), since the schema's migrations belong to the BI work. Idempotent: an
  * event already stored is skipped, so redelivered messages never make a second row.
  */
 public final class PredictionTable {
@@ -113,7 +115,7 @@ public final class PredictionTable {
         s.setString(i++, p.backend());
         s.setString(i++, p.label());
         s.setDouble(i++, p.score());
-        s.setString(i++, scoresJson(p.scores()));
+        s.setString(i++, scoresJson(p.outputs().isEmpty() ? p.scores() : p.outputs()));
         s.setLong(i++, p.latencyMs());
         s.setString(i++, p.inputHash());
         s.setString(i++, p.fallback());

@@ -84,4 +84,28 @@ class TrainCommandTest {
         assertThat(run.stderr()).contains("training spec not found")
                 .contains(models.resolve("payment-risk").resolve("training.yaml").toString());
     }
+
+    @Test
+    void simulatorDataOfEveryShippedModelHoldsOnlyItsSpecsLabels() {
+        for (String model : SimulatorTrainingData.MODELS) {
+            io.aihub.model.training.TrainingSpec spec = io.aihub.model.training.TrainingSpec.read(
+                    Path.of("..", "models", model, "training.yaml").toAbsolutePath());
+            var rows = SimulatorTrainingData.rows(model, 7L, 3_000);
+            assertThat(rows).hasSize(3_000);
+            assertThat(rows).allSatisfy(r -> assertThat(spec.labels()).contains(r.label()));
+            assertThat(rows.stream().map(io.aihub.model.training.LabeledRow::label).distinct().count())
+                    .as("every label of %s occurs", model).isEqualTo(spec.labels().size());
+        }
+    }
+
+    @Test
+    void aModelWithoutSimulatorDataNeedsData() throws Exception {
+        Path spec = Files.createDirectories(models.resolve("other")).resolve("training.yaml");
+        Files.writeString(spec, Files.readString(SHIPPED_SPEC).replace("name: churn", "name: other"));
+
+        Run run = train("other", "--models-dir", models.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("no simulator data for model other").contains("pass --data");
+    }
 }

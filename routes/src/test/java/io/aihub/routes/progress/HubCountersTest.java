@@ -22,6 +22,21 @@ class HubCountersTest {
     }
 
     @Test
+    void summaryLinesShouldGiveOneLinePerRouteByIdThenTheTotalLast() {
+        HubCounters counters = new HubCounters();
+        counters.route("portal-ticket-triage").pulled.add(3);
+        counters.route("crm-account-churn").pulled.add(5);
+        counters.route("crm-account-churn").writtenBack.add(5);
+
+        assertThat(counters.summaryLines()).containsExactly(
+                "summary: route=crm-account-churn pulled=5 scored=0 published=0 written_back=5 bi_rows=0"
+                        + " dead_lettered=0",
+                "summary: route=portal-ticket-triage pulled=3 scored=0 published=0 written_back=0 bi_rows=0"
+                        + " dead_lettered=0",
+                "summary: pulled=8 scored=0 published=0 written_back=5 bi_rows=0 dead_lettered=0");
+    }
+
+    @Test
     void backlogShouldSumRoutesThatKnowItAndProgressShouldShowAnEta() {
         HubCounters counters = new HubCounters();
         assertThat(counters.backlog()).isEqualTo(-1);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.zip.CRC32;
 
 /**
@@ -16,7 +15,8 @@ import java.util.zip.CRC32;
  * invoice, refund, charge or payment, {@code technical} for an error, crash, bug or failure, {@code account} for a
  * password, login or access, and {@code general} otherwise; the confidence is 0.55 to 0.99, derived from a
  * checksum of the message. The content is {@code {"<queue property>": ..., "<confidence property>": ...,
- * "reason": "..."}}. {@code usage} counts whitespace-separated words of the messages plus 8 as prompt tokens and
+ * "reason": "..."}}, plus {@code "priority"} ({@link TicketTriage#priority}) when the request's schema has a
+ * {@code priority} property. {@code usage} counts whitespace-separated words of the messages plus 8 as prompt tokens and
  * a quarter of the content's characters (at least 1) as completion tokens.
  */
 public final class OpenAiChatSimulator extends ModelServerSimulator {
@@ -45,19 +45,9 @@ public final class OpenAiChatSimulator extends ModelServerSimulator {
         return simulator;
     }
 
-    /** The queue the simulator gives a user message. */
+    /** The queue the simulator gives a user message ({@link TicketTriage#category}). */
     public static String queueFor(String userMessage) {
-        String text = userMessage.toLowerCase(Locale.ROOT);
-        if (text.matches("(?s).*\\b(invoice|refund|charge|payment)\\w*.*")) {
-            return "billing";
-        }
-        if (text.matches("(?s).*\\b(error|crash|bug|fail)\\w*.*")) {
-            return "technical";
-        }
-        if (text.matches("(?s).*\\b(password|login|access)\\w*.*")) {
-            return "account";
-        }
-        return "general";
+        return TicketTriage.category(userMessage);
     }
 
     /** The confidence the simulator gives a user message. */
@@ -104,7 +94,8 @@ public final class OpenAiChatSimulator extends ModelServerSimulator {
                 user = content;
             }
         }
-        String content = content(user, fault);
+        boolean priority = format.path("json_schema").path("schema").path("properties").has("priority");
+        String content = content(user, fault, priority);
         int completionTokens = Math.max(1, content.length() / 4);
         ObjectNode response = JSON.createObjectNode();
         response.put("id", "chatcmpl-sim-" + Integer.toHexString(user.hashCode()));
@@ -120,7 +111,7 @@ public final class OpenAiChatSimulator extends ModelServerSimulator {
         return SimReply.json(200, json(response));
     }
 
-    private String content(String user, ModelFault fault) {
+    private String content(String user, ModelFault fault, boolean priority) {
         if (fault != null && fault.kind() == ModelFault.Kind.INVALID_JSON_CONTENT) {
             return "Sure! I would put this ticket in the " + queueFor(user) + " queue.";
         }
@@ -129,6 +120,9 @@ public final class OpenAiChatSimulator extends ModelServerSimulator {
             content.put(labelProperty, "spam");
             content.put(scoreProperty, "very high");
         } else {
+            if (priority) {
+                content.put("priority", TicketTriage.priority(user));
+            }
             content.put(labelProperty, queueFor(user));
             content.put(scoreProperty, confidenceFor(user));
             content.put("reason", "matched the ticket's wording");

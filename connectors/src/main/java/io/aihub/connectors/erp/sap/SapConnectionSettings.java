@@ -130,6 +130,20 @@ record SapConnectionSettings(String instanceName, URI serviceRoot, String entity
                 config.getDuration(CONNECT_TIMEOUT), config.getDuration(REQUEST_TIMEOUT));
     }
 
+    /** The same system and credentials, for another service and entity set (a lookup). */
+    SapConnectionSettings withService(String service, String otherEntitySet) {
+        String root = serviceRoot.toString();
+        URI other = URI.create(root.substring(0, root.lastIndexOf('/') + 1) + service);
+        return new SapConnectionSettings(instanceName, other, otherEntitySet, sapClient, authMode, username, password,
+                bearerToken, connectTimeout, requestTimeout);
+    }
+
+    /** Validator: an OData service name, e.g. {@code API_BUSINESS_PARTNER}; empty allowed. */
+    static ConfigKey.Validator serviceOrEmpty() {
+        return value -> ((String) value).isEmpty() || SERVICE_NAME.matcher((String) value).matches() ? null
+                : "must be an OData service name (letters, digits, underscores, optional ;v=N)";
+    }
+
     /** Validator: an OData property or entity set name. */
     static ConfigKey.Validator name() {
         return value -> NAME.matcher((String) value).matches() ? null : "must be an OData name (letters, digits,"

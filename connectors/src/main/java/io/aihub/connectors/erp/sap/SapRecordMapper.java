@@ -49,8 +49,18 @@ final class SapRecordMapper {
     }
 
     private Object value(String key, String field, JsonNode node) {
+        return primitive(instanceName, key, field, node);
+    }
+
+    /**
+     * A property's JSON value as a record field value: null, text (OData v2 dates as ISO-8601), boolean, Long or
+     * Double.
+     *
+     * @throws PermanentException {@value SapErrors#PROTOCOL} when the property is absent or not primitive
+     */
+    static Object primitive(String instanceName, String key, String field, JsonNode node) {
         if (node == null) {
-            throw protocol("entity " + key + " lacks the property " + field + " ($select not honoured?)");
+            throw protocol(instanceName, "entity " + key + " lacks the property " + field + " ($select not honoured?)");
         }
         if (node.isNull()) {
             return null;
@@ -67,8 +77,12 @@ final class SapRecordMapper {
         if (node.isNumber()) {
             return node.doubleValue();
         }
-        throw protocol("property " + field + " of entity " + key + " is not a primitive value (a navigation"
-                + " property cannot be read)");
+        throw protocol(instanceName, "property " + field + " of entity " + key + " is not a primitive value (a"
+                + " navigation property cannot be read)");
+    }
+
+    private static PermanentException protocol(String instanceName, String what) {
+        return new PermanentException(SapErrors.PROTOCOL, "connector '" + instanceName + "': " + what);
     }
 
     private PermanentException protocol(String what) {

@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * milliseconds OData v2 JSON shows) {@link #poll} throws the permanent {@code SAP_ORDER} rather than loop or
  * lose records.
  *
+ * <p>With a {@link SapLookup} each page's records get the fields of their related entity in another service
+ * (one more request per {@value SapLookup#KEYS_PER_REQUEST} distinct keys of the page).
+ *
  * <p>Position keys: {@value SapPosition#WATERMARK} and {@value SapPosition#KEY}. Poll and rewind run on the
  * polling thread; {@link #stop} may be called from any thread and makes a blocked poll return an empty page at
  * once.
@@ -52,12 +55,15 @@ public final class SapSourceTask implements SourceTask {
     private final boolean backlog;
     private final String excludedUser;
     private final String changedByProperty;
+    private final SapLookup lookup;
     private volatile boolean stopped;
     private boolean started;
     private SourcePosition position = SourcePosition.START;
 
     SapSourceTask(SapConnectionSettings settings, List<String> fields, String keyProperty, String watermarkProperty,
-            int batchSize, boolean serverPaging, boolean backlog, String excludedUser, String changedByProperty) {
+            int batchSize, boolean serverPaging, boolean backlog, String excludedUser, String changedByProperty,
+            SapLookup lookup) {
+        this.lookup = lookup;
         this.settings = settings;
         this.client = new SapODataClient(settings);
         this.keyProperty = keyProperty;
@@ -125,6 +131,16 @@ public final class SapSourceTask implements SourceTask {
             records.add(record);
             last = at;
         }
+        if (lookup != null && !records.isEmpty()) {
+            try {
+                records = lookup.enrich(records);
+            } catch (AihubException e) {
+                if (stopped) {
+                    return SourcePage.empty(position);
+                }
+                throw e;
+            }
+        }
         if (!records.isEmpty()) {
             position = records.get(records.size() - 1).position();
         }
@@ -160,6 +176,9 @@ public final class SapSourceTask implements SourceTask {
         if (!stopped) {
             stopped = true;
             client.close();
+            if (lookup != null) {
+                lookup.close();
+            }
             LOG.info("AIHUB-SAP-0002 SAP source '{}' stopped", settings.instanceName());
         }
     }

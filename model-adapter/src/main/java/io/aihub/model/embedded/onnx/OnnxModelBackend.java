@@ -15,6 +15,7 @@ import io.aihub.api.model.ModelBackend;
 import io.aihub.api.model.ModelMetadata;
 import io.aihub.api.model.ModelOutcome;
 import io.aihub.model.ClassProbabilities;
+import io.aihub.model.JointLabels;
 import io.aihub.model.ModelDescriptor;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ public final class OnnxModelBackend implements ModelBackend {
 
     private final ModelMetadata metadata;
     private final String reference;
+    private final List<String> outputs;
     private final String inputName;
     private final String outputName;
     private final List<String> featureNames;
@@ -67,6 +69,7 @@ public final class OnnxModelBackend implements ModelBackend {
     private OnnxModelBackend(ModelDescriptor descriptor, OrtEnvironment environment, OrtSession session) {
         this.metadata = descriptor.metadata();
         this.reference = descriptor.reference();
+        this.outputs = descriptor.outputs();
         this.inputName = descriptor.input();
         this.outputName = descriptor.output();
         this.featureNames = metadata.features().stream().map(FeatureSpec::name).toList();
@@ -187,6 +190,9 @@ public final class OnnxModelBackend implements ModelBackend {
                     }
                     outcomes[i] = ClassProbabilities.toOutcome(row, metadata.labels(), metadata.positiveLabel(),
                             reference);
+                    if (!outputs.isEmpty() && outcomes[i].isSuccess()) {
+                        outcomes[i] = ModelOutcome.of(JointLabels.split(outcomes[i].prediction(), outputs));
+                    }
                 }
             }
         }

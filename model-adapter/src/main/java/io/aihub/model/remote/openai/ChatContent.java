@@ -10,6 +10,7 @@ import io.aihub.api.error.PermanentException;
 import io.aihub.api.model.ModelOutcome;
 import io.aihub.api.model.Prediction;
 import io.aihub.model.ClassProbabilities;
+import io.aihub.model.JointLabels;
 import io.aihub.model.remote.RemoteJson;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,18 @@ final class ChatContent {
     private final ChatSettings settings;
     private final List<String> labels;
     private final String reference;
+    private final List<String> outputs;
 
     ChatContent(ChatSettings settings, List<String> labels, String reference) {
+        this(settings, labels, List.of(), reference);
+    }
+
+    /**
+     * @param outputs for a model with several outputs, the content properties holding each output's class, in
+     *                joint-label order; the label is then their joint label ({@link JointLabels})
+     */
+    ChatContent(ChatSettings settings, List<String> labels, List<String> outputs, String reference) {
+        this.outputs = List.copyOf(outputs);
         this.settings = settings;
         this.labels = labels;
         this.reference = reference;
@@ -54,9 +65,26 @@ final class ChatContent {
             violations.forEach(v -> problems.add(v.getInstanceLocation() + " breaks '" + v.getType() + "'"));
             return invalid("the message content does not satisfy the schema: " + String.join(", ", problems));
         }
-        JsonNode label = json.path(settings.labelProperty());
-        if (!label.isTextual() || !labels.contains(label.asText())) {
-            return invalid("property '" + settings.labelProperty() + "' is not one of the labels " + labels);
+        String label;
+        if (outputs.isEmpty()) {
+            JsonNode value = json.path(settings.labelProperty());
+            if (!value.isTextual() || !labels.contains(value.asText())) {
+                return invalid("property '" + settings.labelProperty() + "' is not one of the labels " + labels);
+            }
+            label = value.asText();
+        } else {
+            List<String> classes = new java.util.ArrayList<>();
+            for (String output : outputs) {
+                JsonNode value = json.path(output);
+                if (!value.isTextual()) {
+                    return invalid("property '" + output + "' is not text");
+                }
+                classes.add(value.asText());
+            }
+            label = JointLabels.join(classes);
+            if (!labels.contains(label)) {
+                return invalid("properties " + outputs + " are not a combination of the labels " + labels);
+            }
         }
         double score = 1.0;
         if (settings.scoreProperty() != null) {
@@ -66,7 +94,8 @@ final class ChatContent {
             }
             score = value.asDouble();
         }
-        return ModelOutcome.of(new Prediction(label.asText(), score, Map.of(label.asText(), score)));
+        Prediction prediction = new Prediction(label, score, Map.of(label, score));
+        return ModelOutcome.of(outputs.isEmpty() ? prediction : JointLabels.split(prediction, outputs));
     }
 
     ModelOutcome invalid(String problem) {

@@ -72,7 +72,7 @@ public final class OpenAiChatBackend extends RemoteModelBackend {
         super(descriptor.metadata(), endpoint);
         this.settings = descriptor.chat();
         this.modelName = descriptor.endpoint().modelName();
-        this.content = new ChatContent(settings, descriptor.labels(), descriptor.reference());
+        this.content = new ChatContent(settings, descriptor.labels(), descriptor.outputs(), descriptor.reference());
         this.retrier = retrier;
         int threads = descriptor.endpoint().maxConcurrency();
         AtomicInteger count = new AtomicInteger();

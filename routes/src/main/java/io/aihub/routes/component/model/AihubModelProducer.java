@@ -42,8 +42,16 @@ public final class AihubModelProducer extends DefaultProducer {
             LoadedModel second = runtime.model(name, challenger.version());
             challengerScoring = new PageScorer.Scoring(second.mapping().withSourceFields(renames), second.backend());
         }
+        ModelFallback fallbackPolicy = ModelFallback.parse(fallback);
+        PageScorer.Scoring fallbackScoring = null;
+        if (fallbackPolicy.kind() == ModelFallback.Kind.MODEL) {
+            LoadedModel stand = runtime.model(fallbackPolicy.model(), fallbackPolicy.version());
+            Map<String, String> itsRenames = new java.util.LinkedHashMap<>(renames);
+            itsRenames.keySet().retainAll(stand.mapping().sourceFields());
+            fallbackScoring = new PageScorer.Scoring(stand.mapping().withSourceFields(itsRenames), stand.backend());
+        }
         return new PageScorer(name, new PageScorer.Scoring(model.mapping().withSourceFields(renames),
-                model.backend()), challengerScoring, challenger, ModelFallback.parse(fallback));
+                model.backend()), challengerScoring, challenger, fallbackPolicy, fallbackScoring);
     }
 
     @Override

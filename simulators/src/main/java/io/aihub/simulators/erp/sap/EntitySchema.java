@@ -43,6 +43,9 @@ final class EntitySchema {
             ODataProperty.readOnly("TransactionCurrency", EdmType.STRING),
             ODataProperty.readOnly("OverallSDProcessStatus", EdmType.STRING),
             ODataProperty.updatable("YY1_ChurnScore_SDH", EdmType.DECIMAL, 0),
+            ODataProperty.readOnly("CustomerPaymentTerms", EdmType.STRING),
+            ODataProperty.updatable("YY1_PaymentRisk_SDH", EdmType.DECIMAL, 0),
+            ODataProperty.updatable("YY1_PaymentRiskBand_SDH", EdmType.STRING, 10),
             ODataProperty.readOnly("CreationDate", EdmType.DATE_TIME),
             ODataProperty.readOnly("LastChangedByUser", EdmType.STRING),
             ODataProperty.readOnly("LastChangeDateTime", EdmType.DATE_TIME_OFFSET)));

@@ -19,12 +19,19 @@ final class SalesOrderRows {
 
     private static final String[] CURRENCIES = {"EUR", "USD", "EUR", "GBP"};
     private static final String[] STATUSES = {"A", "B", "C", "C"};
+    /** SAP payment terms keys; {@link #termDays} gives their days. */
+    static final String[] PAYMENT_TERMS = {"0001", "NT30", "NT30", "NT45", "NT60", "NT90"};
 
     private SalesOrderRows() {
     }
 
     static Instant stamp(int index) {
         return AccountGenerator.BASE_TIME.plusSeconds((long) (index / ORDERS_PER_STAMP) * 17);
+    }
+
+    /** Days of a payment terms key: {@code 0001} is immediate, {@code NTnn} is net nn days. */
+    static int termDays(String terms) {
+        return terms.startsWith("NT") ? Integer.parseInt(terms.substring(2)) : 0;
     }
 
     static Map<String, Object> row(long seed, int index, int partners, String user) {
@@ -43,8 +50,12 @@ final class SalesOrderRows {
         row.put("OverallSDProcessStatus", STATUSES[rnd.nextInt(STATUSES.length)]);
         row.put("YY1_ChurnScore_SDH", null);
         Instant stamp = stamp(index);
-        row.put("CreationDate", Instant.ofEpochSecond(stamp.getEpochSecond()
-                - Math.floorMod(stamp.getEpochSecond(), 86_400L) - 86_400L * rnd.nextInt(30)));
+        Instant created = Instant.ofEpochSecond(stamp.getEpochSecond()
+                - Math.floorMod(stamp.getEpochSecond(), 86_400L) - 86_400L * rnd.nextInt(30));
+        row.put("CustomerPaymentTerms", PAYMENT_TERMS[rnd.nextInt(PAYMENT_TERMS.length)]);
+        row.put("YY1_PaymentRisk_SDH", null);
+        row.put("YY1_PaymentRiskBand_SDH", null);
+        row.put("CreationDate", created);
         row.put(EntityTable.CHANGED_BY, user);
         row.put(EntityTable.STAMP, stamp);
         return row;
