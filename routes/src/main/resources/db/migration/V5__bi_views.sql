@@ -21,6 +21,16 @@ FROM predictions p
 JOIN prediction_outcomes o ON o.route_id = p.route_id AND o.record_id = p.record_id
 WHERE p.label IS NOT NULL;
 
+-- Champion and challenger (shadow) side by side per prediction event, with the outcome when there is one.
+CREATE VIEW shadow_results AS
+SELECT p.event_id, p.route_id, p.record_id, CAST(p.predicted_at AT TIME ZONE 'UTC' AS DATE) AS predicted_on,
+       p.model, p.model_version AS champion_version, p.label AS champion_label, p.score AS champion_score,
+       s.model_version AS challenger_version, s.label AS challenger_label, s.score AS challenger_score,
+       o.outcome_label, o.outcome_positive
+FROM predictions p
+JOIN prediction_shadows s ON s.event_id = p.event_id
+LEFT JOIN prediction_outcomes o ON o.route_id = p.route_id AND o.record_id = p.record_id;
+
 -- Per UTC day, model and version: volume, score distribution, fallback rate, shadow agreement, live accuracy.
 CREATE VIEW model_daily AS
 SELECT v.predicted_on, v.model, v.model_version, v.predictions, v.records, v.avg_score, v.p10_score, v.p50_score,

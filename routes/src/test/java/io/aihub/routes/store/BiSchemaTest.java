@@ -166,7 +166,7 @@ class BiSchemaTest {
                 assertThatThrownBy(() -> s.executeQuery("SELECT * FROM " + table).close()).as(table)
                         .isInstanceOf(SQLException.class);
             }
-            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM latest_prediction"))
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM drift_history"))
                     .isInstanceOf(SQLException.class);
         }
     }

@@ -20,7 +20,8 @@ public final class V6__Bi_reader_role extends BaseJavaMigration {
     /** The read-only BI role. */
     public static final String ROLE = "aihub_bi_reader";
     /** The views the role may read; the base tables stay refused. */
-    public static final List<String> VIEWS = List.of("latest_prediction", "prediction_results", "model_daily",
+    public static final List<String> VIEWS = List.of("latest_prediction", "prediction_results", "shadow_results",
+            "model_daily",
             "model_quality", "model_calibration", "drift_history", "route_run_history");
 
     @Override
