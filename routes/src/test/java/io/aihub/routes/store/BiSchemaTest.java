@@ -8,6 +8,8 @@ import io.aihub.routes.flow.EnvelopeCodec;
 import io.aihub.routes.flow.TestEvents;
 import io.aihub.routes.progress.RouteCounters;
 import io.aihub.routes.store.migration.V6__Bi_reader_role;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,26 @@ class BiSchemaTest {
             assertThat(rs.getString(1)).isEqualTo("nps");
             assertThat(rs.getBoolean(3)).isTrue();
         }
+    }
+
+    @Test
+    void shouldRunEveryQueryOfTheBiPageOnH2Too() throws Exception {
+        new PredictionTable(database.dataSource(), codec.mapper()).upsert(List.of(TestEvents.event("r", "A", 0.2)));
+        Matcher block = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "docs", "bi.md")));
+        int queries = 0;
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            while (block.find()) {
+                try (ResultSet rs = s.executeQuery(block.group(1))) {
+                    assertThat(rs.getMetaData().getColumnCount()).isPositive();
+                } catch (SQLException e) {
+                    throw new AssertionError("docs/bi.md query failed on H2: " + e.getMessage() + "\n" + block.group(1),
+                            e);
+                }
+                queries++;
+            }
+        }
+        assertThat(queries).isGreaterThanOrEqualTo(6);
     }
 
     @Test
