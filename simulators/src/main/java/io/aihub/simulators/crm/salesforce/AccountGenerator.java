@@ -137,6 +137,9 @@ public final class AccountGenerator {
         f.put("NPS__c", nps == null ? null : (double) nps);
         f.put("Churn_Score__c", null);
         f.put("Churn_Risk__c", null);
+        // The outcome is not known when the account is created; SalesforceSimulator.recordChurnOutcomes sets it.
+        f.put("Churned__c", null);
+        f.put("Churn_Date__c", null);
         f.put("CreatedDate", SalesforceDates.format(stamp.minusSeconds(86_400L * 30 * tenure)));
         f.put("LastModifiedDate", SalesforceDates.format(stamp));
         f.put("LastModifiedById", SalesforceIds.of("005", "5g0", 1));
