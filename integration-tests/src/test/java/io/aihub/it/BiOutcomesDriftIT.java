@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * One hub run on PostgreSQL with outcome feedback and a drifting population: 1,000 accounts are scored, then 400
+ * One hub run on PostgreSQL with outcome feedback and a drifting population: 600 accounts are scored, then 400
  * accounts arrive whose {@code Days_Since_Last_Login__c} is shifted by 60 days, then the CRM records every
  * account's true churn outcome, which flows back through the {@code record-outcomes} route of
  * {@code examples/outcomes}. Checks drift events and reports, live accuracy against the simulator's truth, the
@@ -54,7 +54,11 @@ class BiOutcomesDriftIT {
     private static final String OUTCOMES_ROUTE = "crm-account-outcomes";
     private static final Path OUTCOME_ROUTES = Path.of("..", "examples", "outcomes", "routes",
             "crm-account-outcomes.camel.yaml").toAbsolutePath().normalize();
+    /** Records per drift window: one source page, so a window never mixes shifted and unshifted accounts. */
     private static final int WINDOW = 200;
+    private static final int ACCOUNTS = 3 * WINDOW;
+    /** Drift report rows per window: the churn model's eight features and the score. */
+    private static final int ROWS_PER_WINDOW = 9;
 
     private final ObjectMapper json = new ObjectMapper();
     private EmbeddedPostgres postgres;
@@ -71,7 +75,7 @@ class BiOutcomesDriftIT {
     void runTheHub() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         dataDir = Files.createTempDirectory("aihub-bi-it");
-        crm = SalesforceSimulator.builder().accounts(1000).seed(11L).build();
+        crm = SalesforceSimulator.builder().accounts(ACCOUNTS).seed(11L).build();
         crm.start();
         HubHarness harness = new HubHarness(dataDir, crm.baseUrl())
                 .with("aihub.db.url", postgres.getJdbcUrl("postgres", "postgres"))
@@ -135,13 +139,13 @@ class BiOutcomesDriftIT {
         // Windows before the shift: nothing drifted.
         List<Map<String, Object>> before = rows("SELECT feature, psi, drifted FROM drift_reports WHERE window_end < ?",
                 shiftedAt);
-        assertThat(before).hasSize(1000 / WINDOW * 9);
+        assertThat(before).hasSize(ACCOUNTS / WINDOW * ROWS_PER_WINDOW);
         assertThat(before).allSatisfy(r -> assertThat((Boolean) r.get("drifted")).as(r.toString()).isFalse());
 
         // The first two windows after the shift hold only shifted accounts.
         List<Map<String, Object>> after = rows("SELECT window_end, feature, psi, psi_threshold, drifted, records"
                 + " FROM drift_reports WHERE window_start >= ? ORDER BY window_end, report_id", shiftedAt);
-        List<Map<String, Object>> shiftedWindows = after.subList(0, 2 * 9);
+        List<Map<String, Object>> shiftedWindows = after.subList(0, 2 * ROWS_PER_WINDOW);
         for (Map<String, Object> row : shiftedWindows) {
             String feature = (String) row.get("feature");
             double psi = (Double) row.get("psi");
@@ -159,7 +163,7 @@ class BiOutcomesDriftIT {
 
     @Test
     void shouldComputeLiveAccuracyFromOutcomesAsTheSimulatorsTruthSays() throws Exception {
-        assertThat(recordedOutcomes).hasSize(1000 + 2 * WINDOW);
+        assertThat(recordedOutcomes).hasSize(ACCOUNTS + 2 * WINDOW);
         Map<String, String> stored = new HashMap<>();
         for (Map<String, Object> row : rows("SELECT record_id, outcome_label, outcome_positive FROM"
                 + " prediction_outcomes WHERE route_id = ?", ROUTE)) {
@@ -229,7 +233,8 @@ class BiOutcomesDriftIT {
         Map<String, Object> outcomes = runs.get(1);
         assertThat(outcomes.get("status")).isEqualTo("stopped");
         assertThat(outcomes.get("pulled")).isEqualTo(counters.route(OUTCOMES_ROUTE).pulled.sum());
-        assertThat((Long) outcomes.get("pulled")).isGreaterThanOrEqualTo(1000L + 2 * WINDOW + recordedOutcomes.size());
+        assertThat((Long) outcomes.get("pulled"))
+                .isGreaterThanOrEqualTo((long) ACCOUNTS + 2 * WINDOW + recordedOutcomes.size());
     }
 
     @Test

@@ -37,7 +37,8 @@ class HistogramTest {
 
     @Test
     void shouldRefuseSharesThatDoNotFitTheEdges() {
-        assertThatThrownBy(() -> new Histogram(List.of(1.0), List.of(1.0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Histogram(List.of(1.0), List.of(1.0)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Histogram(List.of(2.0, 1.0), List.of(0.2, 0.3, 0.5)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Histogram(List.of(1.0), List.of(0.2, 0.3)))

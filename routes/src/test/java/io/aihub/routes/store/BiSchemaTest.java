@@ -174,7 +174,8 @@ class BiSchemaTest {
             s.execute("CREATE USER analyst PASSWORD 'analyst-pw'");
             s.execute("GRANT " + V6__Bi_reader_role.ROLE + " TO analyst");
         }
-        try (Connection analyst = DriverManager.getConnection(url.replace(";DB_CLOSE_DELAY=-1", ""), "analyst", "analyst-pw");
+        String analystUrl = url.replace(";DB_CLOSE_DELAY=-1", "");
+        try (Connection analyst = DriverManager.getConnection(analystUrl, "analyst", "analyst-pw");
                 Statement s = analyst.createStatement()) {
             for (String view : V6__Bi_reader_role.VIEWS) {
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + view)) {
