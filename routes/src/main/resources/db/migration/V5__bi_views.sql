@@ -35,20 +35,22 @@ LEFT JOIN prediction_outcomes o ON o.route_id = p.route_id AND o.record_id = p.r
 CREATE VIEW model_daily AS
 SELECT v.predicted_on, v.model, v.model_version, v.predictions, v.records, v.avg_score, v.p10_score, v.p50_score,
        v.p90_score, v.fallback_rate, s.shadow_compared, s.shadow_agreement, r.with_outcome,
-       CASE WHEN r.with_outcome > 0 THEN CAST(r.correct AS DOUBLE PRECISION) / r.with_outcome END AS live_accuracy
+       CASE WHEN r.with_outcome > 0 THEN CAST(CAST(r.correct AS DOUBLE PRECISION) / r.with_outcome
+                                           AS DOUBLE PRECISION) END AS live_accuracy
 FROM (SELECT CAST(p.predicted_at AT TIME ZONE 'UTC' AS DATE) AS predicted_on, p.model, p.model_version,
-             COUNT(*) AS predictions, COUNT(DISTINCT p.record_id) AS records, AVG(p.score) AS avg_score,
-             PERCENTILE_CONT(0.1) WITHIN GROUP (ORDER BY p.score) AS p10_score,
-             PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.score) AS p50_score,
-             PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.score) AS p90_score,
-             CAST(SUM(CASE WHEN p.fallback IS NULL THEN 0 ELSE 1 END) AS DOUBLE PRECISION) / COUNT(*)
-                 AS fallback_rate
+             COUNT(*) AS predictions, COUNT(DISTINCT p.record_id) AS records,
+             CAST(AVG(p.score) AS DOUBLE PRECISION) AS avg_score,
+             CAST(PERCENTILE_CONT(0.1) WITHIN GROUP (ORDER BY p.score) AS DOUBLE PRECISION) AS p10_score,
+             CAST(PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY p.score) AS DOUBLE PRECISION) AS p50_score,
+             CAST(PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY p.score) AS DOUBLE PRECISION) AS p90_score,
+             CAST(CAST(SUM(CASE WHEN p.fallback IS NULL THEN 0 ELSE 1 END) AS DOUBLE PRECISION) / COUNT(*)
+                 AS DOUBLE PRECISION) AS fallback_rate
       FROM predictions p
       GROUP BY CAST(p.predicted_at AT TIME ZONE 'UTC' AS DATE), p.model, p.model_version) v
 LEFT JOIN (SELECT CAST(p.predicted_at AT TIME ZONE 'UTC' AS DATE) AS predicted_on, p.model, p.model_version,
                   COUNT(*) AS shadow_compared,
-                  CAST(SUM(CASE WHEN sh.label = p.label THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / COUNT(*)
-                      AS shadow_agreement
+                  CAST(CAST(SUM(CASE WHEN sh.label = p.label THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / COUNT(*)
+                      AS DOUBLE PRECISION) AS shadow_agreement
            FROM predictions p JOIN prediction_shadows sh ON sh.event_id = p.event_id
            GROUP BY CAST(p.predicted_at AT TIME ZONE 'UTC' AS DATE), p.model, p.model_version) s
        ON s.predicted_on = v.predicted_on AND s.model = v.model AND s.model_version = v.model_version
@@ -65,22 +67,23 @@ SELECT model, model_version, COUNT(*) AS with_outcome,
        SUM(CASE WHEN correct = 0 AND NOT outcome_positive THEN 1 ELSE 0 END) AS false_positives,
        SUM(CASE WHEN correct = 1 AND NOT outcome_positive THEN 1 ELSE 0 END) AS true_negatives,
        SUM(CASE WHEN correct = 0 AND outcome_positive THEN 1 ELSE 0 END) AS false_negatives,
-       CAST(SUM(correct) AS DOUBLE PRECISION) / COUNT(*) AS accuracy,
-       CAST(SUM(CASE WHEN correct = 1 AND outcome_positive THEN 1 ELSE 0 END) AS DOUBLE PRECISION)
-           / NULLIF(SUM(CASE WHEN (correct = 1) = outcome_positive THEN 1 ELSE 0 END), 0) AS precision_rate,
-       CAST(SUM(CASE WHEN correct = 1 AND outcome_positive THEN 1 ELSE 0 END) AS DOUBLE PRECISION)
-           / NULLIF(SUM(CASE WHEN outcome_positive THEN 1 ELSE 0 END), 0) AS recall_rate,
-       AVG(score) AS mean_score,
-       AVG(CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END) AS observed_positive_rate,
-       AVG((score - CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END)
-           * (score - CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END)) AS brier_score
+       CAST(CAST(SUM(correct) AS DOUBLE PRECISION) / COUNT(*) AS DOUBLE PRECISION) AS accuracy,
+       CAST(CAST(SUM(CASE WHEN correct = 1 AND outcome_positive THEN 1 ELSE 0 END) AS DOUBLE PRECISION)
+           / NULLIF(SUM(CASE WHEN (correct = 1) = outcome_positive THEN 1 ELSE 0 END), 0)
+           AS DOUBLE PRECISION) AS precision_rate,
+       CAST(CAST(SUM(CASE WHEN correct = 1 AND outcome_positive THEN 1 ELSE 0 END) AS DOUBLE PRECISION)
+           / NULLIF(SUM(CASE WHEN outcome_positive THEN 1 ELSE 0 END), 0) AS DOUBLE PRECISION) AS recall_rate,
+       CAST(AVG(score) AS DOUBLE PRECISION) AS mean_score,
+       CAST(AVG(CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END) AS DOUBLE PRECISION) AS observed_positive_rate,
+       CAST(AVG((score - CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END)
+           * (score - CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END)) AS DOUBLE PRECISION) AS brier_score
 FROM prediction_results
 GROUP BY model, model_version;
 
 -- Calibration per model version and score decile: mean predicted score against the observed positive rate.
 CREATE VIEW model_calibration AS
-SELECT model, model_version, bucket, COUNT(*) AS with_outcome, AVG(score) AS mean_score,
-       AVG(CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END) AS observed_positive_rate
+SELECT model, model_version, bucket, COUNT(*) AS with_outcome, CAST(AVG(score) AS DOUBLE PRECISION) AS mean_score,
+       CAST(AVG(CASE WHEN outcome_positive THEN 1.0 ELSE 0.0 END) AS DOUBLE PRECISION) AS observed_positive_rate
 FROM (SELECT model, model_version, score, outcome_positive,
              CASE WHEN score >= 1.0 THEN 9 ELSE CAST(FLOOR(score * 10) AS INT) END AS bucket
       FROM prediction_results) b

@@ -95,6 +95,25 @@ class BiSchemaTest {
     }
 
     @Test
+    void shouldGiveEveryRateAndScoreOfTheViewsAsDoublePrecision() throws Exception {
+        // Regression: AVG over 1.0/0.0 and PERCENTILE_CONT gave NUMERIC/DECFLOAT on H2, double on PostgreSQL.
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            for (String view : List.of("model_daily", "model_quality", "model_calibration")) {
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + view)) {
+                    var meta = rs.getMetaData();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        String column = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                        if (column.endsWith("_rate") || column.endsWith("_score") || column.endsWith("accuracy")
+                                || column.endsWith("agreement")) {
+                            assertThat(meta.getColumnType(i)).as(view + "." + column).isEqualTo(java.sql.Types.DOUBLE);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldShowTheNewestPredictionPerRecordAndModel() throws Exception {
         PredictionTable predictions = new PredictionTable(database.dataSource(), codec.mapper());
         predictions.upsert(List.of(TestEvents.event("r", "A", 0.2), TestEvents.event("r", "B", 0.4)));
