@@ -5,6 +5,7 @@ import io.aihub.api.error.AihubException;
 import io.aihub.api.error.ConfigException;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
+import io.aihub.api.error.SafeText;
 import io.aihub.model.resilience.ThrottledException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -207,7 +209,9 @@ public final class RemoteEndpoint {
     /** The typed error for a non-2xx answer to {@code what} (e.g. {@code POST /invocations}). */
     public AihubException failure(String what, HttpReply reply) {
         int status = reply.status();
-        Optional<String> serverText = RemoteJson.serverMessage(reply.body());
+        Optional<String> serverText = RemoteJson.serverMessage(reply.body())
+                .map(text -> SafeText.scrub(text, Collections.singletonList(bearerToken)))
+                .filter(text -> !text.isEmpty());
         String message = "model " + reference + ": " + what + " answered " + status
                 + serverText.map(t -> ": " + t).orElse("");
         if (status == 429) {

@@ -47,7 +47,8 @@ public final class BrokerCommand implements Callable<Integer> {
             java.util.List<String> problems = io.aihub.routes.broker.BrokerConfigCheck.check(url,
                     settings.brokerUser(), settings.brokerPassword());
             problems.forEach(p -> System.out.println("problem: " + p));
-            System.out.println("broker " + url + ": " + (problems.isEmpty() ? "keeps every message"
+            System.out.println("broker " + io.aihub.routes.broker.BrokerLink.describe(url) + ": "
+                    + (problems.isEmpty() ? "keeps every message"
                     : problems.size() + " problem(s)"));
             return problems.isEmpty() ? 0 : 1;
         }

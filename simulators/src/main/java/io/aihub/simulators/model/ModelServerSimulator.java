@@ -206,7 +206,7 @@ public abstract class ModelServerSimulator implements AutoCloseable {
             }
             write(exchange, reply);
         } catch (RuntimeException e) {
-            LOG.warn("AIHUB-SIM-0202 {} simulator failed a request: {}", protocol, e.toString());
+            LOG.warn("AIHUB-SIM-0204 {} simulator failed a request: {}", protocol, e.toString());
         }
     }
 

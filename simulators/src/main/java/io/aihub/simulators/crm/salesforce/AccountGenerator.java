@@ -140,6 +140,9 @@ public final class AccountGenerator {
         // The outcome is not known when the account is created; SalesforceSimulator.recordChurnOutcomes sets it.
         f.put("Churned__c", null);
         f.put("Churn_Date__c", null);
+        // No generated contact details: tests set them with editAccount when they need personal data.
+        f.put("Email__c", null);
+        f.put("Phone", null);
         f.put("CreatedDate", SalesforceDates.format(stamp.minusSeconds(86_400L * 30 * tenure)));
         f.put("LastModifiedDate", SalesforceDates.format(stamp));
         f.put("LastModifiedById", SalesforceIds.of("005", "5g0", 1));

@@ -26,6 +26,8 @@ final class SObjectSchema {
             new SObjectField("Churn_Risk__c", SObjectFieldType.STRING, true, true),
             new SObjectField("Churned__c", SObjectFieldType.BOOLEAN, true, true),
             new SObjectField("Churn_Date__c", SObjectFieldType.DATETIME, true, true),
+            new SObjectField("Email__c", SObjectFieldType.STRING, true, true),
+            new SObjectField("Phone", SObjectFieldType.STRING, true, true),
             new SObjectField("CreatedDate", SObjectFieldType.DATETIME, false, false),
             new SObjectField("LastModifiedDate", SObjectFieldType.DATETIME, false, false),
             new SObjectField("LastModifiedById", SObjectFieldType.ID, false, false),
