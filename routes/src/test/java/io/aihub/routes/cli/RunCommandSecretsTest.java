@@ -27,7 +27,7 @@ class RunCommandSecretsTest {
         int exit;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new RunCommand()).execute("--once", "--secrets", secrets.toString());
+            exit = new CommandLine(new AihubCli()).execute("run", "--once", "--secrets", secrets.toString());
         } finally {
             System.setErr(previous);
         }
