@@ -1,5 +1,7 @@
 package io.aihub.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The distribution of one model input over the training rows, kept in the descriptor so drift can be measured
  * against it later. Computed on the mapped value (after defaults and transforms).
@@ -9,8 +11,12 @@ package io.aihub.model;
  * @param min         smallest mapped value
  * @param max         largest mapped value
  * @param missingRate share of training rows whose source field was absent or null, in [0, 1]
+ * @param bins        the distribution of the mapped value as quantile bins, the baseline of drift
+ *                    (population stability index); null in descriptors written before bins were recorded
  */
-public record FeatureStatistics(double mean, double std, double min, double max, double missingRate) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FeatureStatistics(double mean, double std, double min, double max, double missingRate,
+        Histogram bins) {
 
     public FeatureStatistics {
         if (!Double.isFinite(mean) || !Double.isFinite(std) || !Double.isFinite(min) || !Double.isFinite(max)) {
@@ -25,5 +31,10 @@ public record FeatureStatistics(double mean, double std, double min, double max,
         if (!(missingRate >= 0 && missingRate <= 1)) {
             throw new IllegalArgumentException("feature statistics missingRate must be in [0, 1]");
         }
+    }
+
+    /** Statistics without bins. */
+    public FeatureStatistics(double mean, double std, double min, double max, double missingRate) {
+        this(mean, std, min, max, missingRate, null);
     }
 }

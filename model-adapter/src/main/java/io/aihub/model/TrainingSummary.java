@@ -1,5 +1,6 @@
 package io.aihub.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
@@ -15,9 +16,12 @@ import java.util.Objects;
  * @param holdoutFraction the share of rows held out for evaluation, in (0, 1)
  * @param trainedAt       when training finished, ISO-8601 instant ({@code 2026-01-05T08:00:00Z})
  * @param features        per model input, its distribution over the training split
+ * @param score           the distribution of the positive-class score the model gives the holdout rows (the
+ *                        baseline of score drift); null in descriptors written before it was recorded
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingSummary(int rows, long seed, double holdoutFraction, String trainedAt,
-        Map<String, FeatureStatistics> features) {
+        Map<String, FeatureStatistics> features, FeatureStatistics score) {
 
     public TrainingSummary {
         if (rows < 2) {
@@ -37,5 +41,11 @@ public record TrainingSummary(int rows, long seed, double holdoutFraction, Strin
         if (features.containsValue(null)) {
             throw new IllegalArgumentException("training features must not have empty entries");
         }
+    }
+
+    /** A summary without the score distribution. */
+    public TrainingSummary(int rows, long seed, double holdoutFraction, String trainedAt,
+            Map<String, FeatureStatistics> features) {
+        this(rows, seed, holdoutFraction, trainedAt, features, null);
     }
 }

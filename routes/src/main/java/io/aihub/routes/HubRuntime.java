@@ -74,6 +74,7 @@ public final class HubRuntime implements AutoCloseable {
     private HubDatabase database;
     private PositionStore positions;
     private PredictionTable predictions;
+    private io.aihub.routes.store.RouteRunRecorder routeRuns;
 
     private HubRuntime(HubSettings settings, String hubVersion, PrometheusMeterRegistry registry) {
         this.settings = settings;
@@ -141,6 +142,8 @@ public final class HubRuntime implements AutoCloseable {
         database = HubDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         closeables.add(0, database);
         positions = new PositionStore(database.dataSource(), codec.mapper());
+        routeRuns = io.aihub.routes.store.RouteRunRecorder.start(database.dataSource(), hubVersion, counters);
+        closeables.add(0, routeRuns);
         predictions = new PredictionTable(database.dataSource(), codec.mapper());
 
         Map<String, SourceConnector> sources = new LinkedHashMap<>();
@@ -261,6 +264,11 @@ public final class HubRuntime implements AutoCloseable {
 
     public PredictionTable predictions() {
         return predictions;
+    }
+
+    /** This run's {@code route_runs} recorder. */
+    public io.aihub.routes.store.RouteRunRecorder routeRuns() {
+        return routeRuns;
     }
 
     public HubDatabase database() {

@@ -114,7 +114,8 @@ public final class ClassifierTrainer {
                     spec.positiveLabel());
             Map<String, FeatureStatistics> statistics = statistics(mapping, rows, split.training(), trainingRows);
             TrainingSummary summary = new TrainingSummary(rows.size(), spec.seed(), spec.holdoutFraction(),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), statistics);
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), statistics,
+                    TrainingStatistics.score(check.onnxProbabilities(), model.labels().indexOf(spec.positiveLabel())));
             requireNewVersion(spec, outDir, temporary);
             ModelYaml.moveIntoPlace(temporary, onnxFile);
             exported.withTraining(summary, metrics).withOutputs(spec.outputs()).write(descriptorFile);

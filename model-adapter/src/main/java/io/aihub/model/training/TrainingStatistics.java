@@ -1,13 +1,17 @@
 package io.aihub.model.training;
 
 import io.aihub.model.FeatureStatistics;
+import io.aihub.model.Histogram;
 import io.aihub.model.mapping.FeatureDefinition;
 import io.aihub.model.mapping.FeatureMapping;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The per-feature statistics a descriptor records for drift detection, computed on the training split. */
+/**
+ * The statistics a descriptor records for drift detection: per feature on the training split, and the score on
+ * the holdout.
+ */
 final class TrainingStatistics {
 
     private TrainingStatistics() {
@@ -37,8 +41,24 @@ final class TrainingStatistics {
             }
             Moments moments = Moments.of(column);
             statistics.put(definition.name(), new FeatureStatistics(moments.mean(), moments.std(), moments.min(),
-                    moments.max(), (double) missing / mapped.length));
+                    moments.max(), (double) missing / mapped.length, Histogram.of(column, Histogram.DEFAULT_BINS)));
         }
         return statistics;
+    }
+
+    /**
+     * The distribution of the positive-class score over the holdout rows, as the exported model gives it.
+     *
+     * @param probabilities per holdout row, the probabilities in label order
+     * @param positiveIndex the positive label's index
+     */
+    static FeatureStatistics score(double[][] probabilities, int positiveIndex) {
+        double[] scores = new double[probabilities.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = probabilities[i][positiveIndex];
+        }
+        Moments moments = Moments.of(scores);
+        return new FeatureStatistics(moments.mean(), moments.std(), moments.min(), moments.max(), 0.0,
+                Histogram.of(scores, Histogram.DEFAULT_BINS));
     }
 }

@@ -208,6 +208,10 @@ public final class DemoSimulators implements AutoCloseable {
         for (EditEntry entry : readJournal(journal(dataDir))) {
             edits += sim.modifyAccounts(entry.accounts(), entry.seed()).size();
         }
+        if (Boolean.parseBoolean(settings.getOrDefault("salesforce.outcomes", "false"))) {
+            int outcomes = sim.recordChurnOutcomes().size();
+            LOG.info("AIHUB-DEMO-0007 Salesforce simulator: churn outcomes recorded on {} accounts", outcomes);
+        }
         LOG.info("AIHUB-DEMO-0001 Salesforce simulator on {} with {} accounts ({} replayed edits)", sim.baseUrl(),
                 sim.accountIds().size(), edits);
         return sim;

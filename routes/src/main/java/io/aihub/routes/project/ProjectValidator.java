@@ -209,6 +209,13 @@ public final class ProjectValidator {
                 });
             }
             case "bi-sink" -> checkScoringRoute(t, scoringRoutes);
+            case "record-outcomes" -> {
+                resolvedParam(t, "source").ifPresent(p -> checkConnector(t.file(), p, "source"));
+                resolvedParam(t, "scoringRoute").filter(p -> !scoringRoutes.containsKey(p.value())).ifPresent(p ->
+                        problems.add(new Problem(t.file(), p.valueLine(), "scoringRoute '" + p.value() + "' is not a"
+                                + " scoring route (score-records or score-events) of this hub (known: "
+                                + new TreeSet<>(scoringRoutes.keySet()) + ")")));
+            }
             default -> { }
         }
     }

@@ -18,7 +18,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 public final class TemplateCatalog {
 
     /** The shipped templates, in documentation order. */
-    public static final List<String> SHIPPED = List.of("score-records", "score-events", "write-back", "bi-sink");
+    public static final List<String> SHIPPED = List.of("score-records", "score-events", "write-back", "bi-sink",
+            "record-outcomes");
 
     private final Map<String, Template> templates = new LinkedHashMap<>();
 

@@ -17,6 +17,9 @@ public final class HubDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubDatabase.class);
 
+    /** Where the migrations are: SQL files, and code for what differs between H2 and PostgreSQL. */
+    static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:io/aihub/routes/store/migration"};
+
     private final HikariDataSource dataSource;
 
     private HubDatabase(HikariDataSource dataSource) {
@@ -40,7 +43,7 @@ public final class HubDatabase implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
             LOG.info("AIHUB-DB-0001 database ready: {} (schema version {}, {} migration(s) applied)",
                     redact(url), result.targetSchemaVersion, result.migrationsExecuted);
         } catch (RuntimeException e) {

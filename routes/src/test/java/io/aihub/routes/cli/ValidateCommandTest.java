@@ -56,7 +56,7 @@ class ValidateCommandTest {
     void shouldPassTheShippedDefaultRoutesAndExampleProfiles() {
         Path anywhere = Path.of("").toAbsolutePath();
         assertThat(validate(anywhere).exit).as(validate(anywhere).output).isZero();
-        for (String example : List.of("dataverse", "sap", "jdbc", "portal")) {
+        for (String example : List.of("dataverse", "sap", "jdbc", "portal", "outcomes")) {
             Run run = validate(EXAMPLES.resolve(example), ".");
             assertThat(run.exit).as(example + ": " + run.output).isZero();
             assertThat(run.output).startsWith("ok: ");

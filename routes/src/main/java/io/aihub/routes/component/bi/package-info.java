@@ -1,2 +1,2 @@
-/** The aihub-bi component: stores prediction events in the BI tables. */
+/** The aihub-bi component: stores prediction events, outcomes and drift reports in the BI tables. */
 package io.aihub.routes.component.bi;

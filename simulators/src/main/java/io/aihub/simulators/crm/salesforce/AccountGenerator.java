@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Deterministic sample accounts with realistic fields and a hidden ground-truth churn outcome.
@@ -32,10 +35,36 @@ public final class AccountGenerator {
     private static final String[] NAME_B = {"Systems", "Industries", "Labs", "Holdings", "Logistics", "Foods",
         "Analytics", "Networks", "Partners", "Works", "Dynamics", "Group"};
 
+    /** The fields {@link #withShift} can change: the generated numbers held as doubles. */
+    public static final Set<String> SHIFTABLE = Set.of("AnnualRevenue", "Tenure_Months__c", "Monthly_Spend__c",
+            "Support_Cases_90d__c", "Days_Since_Last_Login__c", "NPS__c");
+
     private final long seed;
+    private final String shiftedField;
+    private final DoubleUnaryOperator shift;
 
     public AccountGenerator(long seed) {
+        this(seed, null, null);
+    }
+
+    private AccountGenerator(long seed, String shiftedField, DoubleUnaryOperator shift) {
         this.seed = seed;
+        this.shiftedField = shiftedField;
+        this.shift = shift;
+    }
+
+    /**
+     * The same accounts with one numeric field's visible value changed by {@code shift} (a drifting population);
+     * the hidden churn outcome and every other field stay those of the unshifted account. A null value stays null.
+     *
+     * @throws IllegalArgumentException when {@code field} is not a numeric generated field
+     */
+    public AccountGenerator withShift(String field, DoubleUnaryOperator shift) {
+        Objects.requireNonNull(shift, "shift");
+        if (!SHIFTABLE.contains(field)) {
+            throw new IllegalArgumentException("cannot shift " + field + ": not a numeric account field");
+        }
+        return new AccountGenerator(seed, field, shift);
     }
 
     /**
@@ -108,6 +137,9 @@ public final class AccountGenerator {
         f.put("NPS__c", nps == null ? null : (double) nps);
         f.put("Churn_Score__c", null);
         f.put("Churn_Risk__c", null);
+        // The outcome is not known when the account is created; SalesforceSimulator.recordChurnOutcomes sets it.
+        f.put("Churned__c", null);
+        f.put("Churn_Date__c", null);
         // No generated contact details: tests set them with editAccount when they need personal data.
         f.put("Email__c", null);
         f.put("Phone", null);
@@ -115,6 +147,9 @@ public final class AccountGenerator {
         f.put("LastModifiedDate", SalesforceDates.format(stamp));
         f.put("LastModifiedById", SalesforceIds.of("005", "5g0", 1));
         f.put("SystemModstamp", SalesforceDates.format(stamp));
+        if (shift != null && f.get(shiftedField) != null) {
+            f.put(shiftedField, shift.applyAsDouble((Double) f.get(shiftedField)));
+        }
         return new GeneratedAccount(f, churned, p);
     }
 

@@ -23,10 +23,16 @@ import java.util.TreeSet;
 final class AccountStore {
 
     private static final SObjectSchema SCHEMA = SObjectSchema.ACCOUNT;
+    /** The outcome field: whether the account churned; null until recorded. */
+    static final String CHURNED = "Churned__c";
+    /** When the churn outcome was recorded; null until then. */
+    static final String CHURN_DATE = "Churn_Date__c";
 
     private final Map<String, Map<String, Object>> live = new TreeMap<>();
     private final Map<String, Map<String, Object>> deletedRecords = new HashMap<>();
     private final Map<String, RecordError> injectedErrors = new HashMap<>();
+    /** The hidden ground truth of every account ever created: whether it churns. */
+    private final Map<String, Boolean> churnTruth = new HashMap<>();
     private final List<SalesforceSimulator.WriteEvent> writeLog = new ArrayList<>();
     private final SimClock clock;
     /** How many accounts were ever created (seeded or inserted): the next one gets number created + 1. */
@@ -38,6 +44,7 @@ final class AccountStore {
         for (AccountGenerator.GeneratedAccount account : accounts) {
             Map<String, Object> row = new LinkedHashMap<>();
             account.fields().forEach((name, value) -> row.put(name, typed(name, value)));
+            addOutcomeFields(row, account);
             row.put("IsDeleted", false);
             live.put(account.id(), row);
             Instant stamp = (Instant) row.get("SystemModstamp");
@@ -45,6 +52,44 @@ final class AccountStore {
         }
         this.clock = new SimClock(latest);
         this.created = accounts.size();
+    }
+
+    /** The outcome fields start empty (not known yet); the truth stays hidden until {@link #recordOutcomes}. */
+    private void addOutcomeFields(Map<String, Object> row, AccountGenerator.GeneratedAccount account) {
+        row.put(CHURNED, null);
+        row.put(CHURN_DATE, null);
+        churnTruth.put(account.id(), account.churned());
+    }
+
+    /** Whether the account churns in truth (seeded or inserted, live or deleted). */
+    synchronized boolean churns(String id) {
+        Boolean churns = churnTruth.get(id);
+        if (churns == null) {
+            throw new IllegalArgumentException("no such account: " + id);
+        }
+        return churns;
+    }
+
+    /**
+     * A user records the outcome of every live account whose outcome is not recorded yet: {@value #CHURNED}
+     * becomes its hidden truth and {@value #CHURN_DATE} the time of recording, and the record is stamped.
+     *
+     * @return the recorded outcomes: account id to whether it churned, in id order
+     */
+    synchronized Map<String, Boolean> recordOutcomes(String userId) {
+        Map<String, Boolean> recorded = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Object>> entry : live.entrySet()) {
+            Map<String, Object> row = entry.getValue();
+            if (row.get(CHURNED) != null) {
+                continue;
+            }
+            boolean churned = churnTruth.get(entry.getKey());
+            Instant at = stamp(row, userId);
+            row.put(CHURNED, churned);
+            row.put(CHURN_DATE, at);
+            recorded.put(entry.getKey(), churned);
+        }
+        return recorded;
     }
 
     private static Object typed(String name, Object value) {
@@ -166,6 +211,7 @@ final class AccountStore {
             Map<String, Object> row = new LinkedHashMap<>();
             account.fields().forEach((name, value) -> row.put(name, typed(name, value)));
             String id = account.id();
+            addOutcomeFields(row, account);
             row.put("IsDeleted", false);
             row.put("CreatedDate", now);
             row.put("LastModifiedDate", now);

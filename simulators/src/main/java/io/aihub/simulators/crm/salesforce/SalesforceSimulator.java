@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,6 +177,37 @@ public final class SalesforceSimulator implements AutoCloseable {
      */
     public List<String> insertAccounts(int n, long seed) {
         return store.insert(n, new AccountGenerator(seed), HUMAN_USER_ID);
+    }
+
+    /**
+     * Inserts {@code n} accounts like {@link #insertAccounts(int, long)}, with one field's value shifted as the
+     * API shows it (e.g. {@code Days_Since_Last_Login__c} plus 60): a population drifting away from the one the
+     * model was trained on. The hidden churn outcome is drawn from the unshifted account.
+     *
+     * @return the new ids, in insertion order
+     */
+    public List<String> insertShiftedAccounts(int n, long seed, String field, DoubleUnaryOperator shift) {
+        return store.insert(n, new AccountGenerator(seed).withShift(field, shift), HUMAN_USER_ID);
+    }
+
+    /**
+     * The outcome process records whether each live account churned ({@code Churned__c}, the generator's hidden
+     * truth) and when ({@code Churn_Date__c}), for every account without a recorded outcome. Each such record is
+     * stamped as changed by {@link #HUMAN_USER_ID}, so incremental queries read it again.
+     *
+     * @return the recorded outcomes: account id to whether it churned
+     */
+    public Map<String, Boolean> recordChurnOutcomes() {
+        return store.recordOutcomes(HUMAN_USER_ID);
+    }
+
+    /**
+     * Whether the account churns in truth (what {@link #recordChurnOutcomes} will record for it).
+     *
+     * @throws IllegalArgumentException when no account has this id
+     */
+    public boolean churns(String id) {
+        return store.churns(id);
     }
 
     /**

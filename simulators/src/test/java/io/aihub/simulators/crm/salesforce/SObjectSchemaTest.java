@@ -19,7 +19,8 @@ class SObjectSchemaTest {
         });
         fields.forEach((name, value) -> {
             SObjectField field = SObjectSchema.ACCOUNT.field(name).orElseThrow();
-            Object typed = field.type() == SObjectFieldType.DATETIME ? SalesforceDates.parse((String) value) : value;
+            Object typed = field.type() == SObjectFieldType.DATETIME && value != null
+                    ? SalesforceDates.parse((String) value) : value;
             if (typed != null) {
                 assertThat(field.type().accepts(typed)).as(name).isTrue();
             }
