@@ -87,21 +87,24 @@ public final class HubRuntime implements AutoCloseable {
 
     private void startServices(java.util.function.UnaryOperator<String> urlOverrides) throws Exception {
         String brokerUrl;
+        String brokerPassword;
         if (settings.brokerUrl().isPresent()) {
-            brokerUrl = settings.brokerUrl().get();
+            brokerUrl = settings.broker().security().clientUrl(settings.brokerUrl().get());
+            brokerPassword = settings.brokerClientPassword();
         } else {
             embeddedBroker = new EmbeddedBroker(settings.broker(), IN_VM_IDS.incrementAndGet());
             closeables.add(embeddedBroker);
             embeddedBroker.start();
             brokerUrl = embeddedBroker.inVmUrl();
+            brokerPassword = embeddedBroker.hubPassword();
         }
-        connectionFactory = new ActiveMQConnectionFactory(brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        connectionFactory = new ActiveMQConnectionFactory(brokerUrl, settings.brokerUser(), brokerPassword);
         // No transparent reconnect: a lost connection fails the call at once, its user discards the connection,
         // and BrokerLink reconnects with back-off (see docs/architecture.md, "Broker outages").
         connectionFactory.setReconnectAttempts(0);
         connectionFactory.setInitialConnectAttempts(1);
         closeables.add(0, connectionFactory);
-        topology = new BrokerTopology(embeddedBroker, brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        topology = new BrokerTopology(embeddedBroker, brokerUrl, settings.brokerUser(), brokerPassword);
         brokerLink = new BrokerLink(connectionFactory, BrokerLink.describe(brokerUrl), topology::redeclare);
         closeables.add(0, brokerLink);
 

@@ -43,11 +43,13 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         HubSettings settings = CliSettings.load(config, properties);
         if (check != null) {
-            String url = check.isBlank() ? CliSettings.brokerUrl(settings) : check;
+            String url = check.isBlank() ? CliSettings.brokerUrl(settings)
+                    : settings.broker().security().clientUrl(check);
             java.util.List<String> problems = io.aihub.routes.broker.BrokerConfigCheck.check(url,
-                    settings.brokerUser(), settings.brokerPassword());
+                    settings.brokerUser(), settings.brokerClientPassword());
             problems.forEach(p -> System.out.println("problem: " + p));
-            System.out.println("broker " + url + ": " + (problems.isEmpty() ? "keeps every message"
+            System.out.println("broker " + io.aihub.routes.broker.BrokerLink.describe(url) + ": "
+                    + (problems.isEmpty() ? "keeps every message"
                     : problems.size() + " problem(s)"));
             return problems.isEmpty() ? 0 : 1;
         }
