@@ -39,6 +39,7 @@ final class HubHarness {
         properties.put("aihub.connector.crm.loginUrl", crmUrl);
         // Poll again 0.5 s after an empty page instead of 5 s, so tests that change the source mid-run wait less.
         properties.put("aihub.route.crm-account-churn.idleDelay", "500");
+        properties.putAll(TestBrokerUsers.properties());
     }
 
     HubHarness with(String key, String value) {

@@ -3,7 +3,6 @@ package io.aihub.routes.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aihub.routes.config.HubSettings;
-import io.aihub.routes.config.PropertySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -147,7 +146,7 @@ class BrokerAuthorizationMatrixIT {
         properties.put("aihub.broker.user.sales-ops.queues", Addresses.subscriberQueue(ROUTE, "sales-ops"));
         properties.put("aihub.broker.user.finance.password", FINANCE_PASSWORD);
         properties.put("aihub.broker.user.finance.queues", Addresses.subscriberQueue(ROUTE, "finance"));
-        broker = new EmbeddedBroker(HubSettings.from(source(properties)).broker(), 901);
+        broker = new EmbeddedBroker(HubSettings.from(MapPropertySource.of(properties)).broker(), 901);
         broker.start();
         broker.declareRoute(ROUTE, java.util.List.of("bi", "write-back", "sales-ops", "finance"));
         broker.server().addAddressInfo(new AddressInfo(SimpleString.of(UNKNOWN)).addRoutingType(RoutingType.ANYCAST));
@@ -212,6 +211,19 @@ class BrokerAuthorizationMatrixIT {
                 .isNotZero();
         assertThat(mqttConnectReturnCode("sales-ops", SALES_OPS_PASSWORD)).as("MQTT CONNECT, right password")
                 .isZero();
+    }
+
+    @Test
+    void businessSystemsSubscribeOverStompToTheirOwnQueueOnlyAndCannotMakeMqttSubscriptions() throws Exception {
+        assertThat(stompSubscribe("sales-ops", SALES_OPS_PASSWORD, Addresses.subscriberFqqn(ROUTE, "sales-ops")))
+                .as("STOMP SUBSCRIBE to its own queue").startsWith("RECEIPT");
+        assertThat(stompSubscribe("sales-ops", SALES_OPS_PASSWORD, Addresses.subscriberFqqn(ROUTE, "finance")))
+                .as("STOMP SUBSCRIBE to another system's queue").startsWith("ERROR");
+        assertThat(stompSubscribe("sales-ops", SALES_OPS_PASSWORD, Addresses.deadLetter(ROUTE)))
+                .as("STOMP SUBSCRIBE to the dead letters").startsWith("ERROR");
+        // An MQTT subscription is a queue the broker creates for the client: not granted to business systems.
+        assertThat(mqttSubscribeReturnCode("sales-ops", SALES_OPS_PASSWORD, "aihub/predictions/" + ROUTE))
+                .as("MQTT SUBSCRIBE to the predictions address (SUBACK code)").isEqualTo(0x80);
     }
 
     /** One operation in a fresh session of its own. */
@@ -303,8 +315,80 @@ class BrokerAuthorizationMatrixIT {
         }
     }
 
+    /** STOMP CONNECT, then SUBSCRIBE with a receipt; the first line of the answer to the SUBSCRIBE. */
+    private String stompSubscribe(String user, String password, String destination) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), stompPort)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("CONNECT\naccept-version:1.2\nhost:127.0.0.1\nlogin:" + user + "\npasscode:" + password
+                    + "\n\n\0").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readFrame(in)).startsWith("CONNECTED");
+            // STOMP 1.2 escapes a colon in a header value as \c
+            out.write(("SUBSCRIBE\nid:1\ndestination:" + destination.replace(":", "\\c")
+                    + "\nack:client\nreceipt:r1\n\n\0")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String frame = readFrame(in);
+            while (frame.startsWith("MESSAGE")) {
+                frame = readFrame(in);
+            }
+            return frame;
+        }
+    }
+
+    /** One STOMP frame, up to its NUL byte (leading newlines, heart-beats, skipped). */
+    private static String readFrame(InputStream in) throws IOException {
+        StringBuilder frame = new StringBuilder();
+        int b = in.read();
+        while (b == '\n' || b == '\r') {
+            b = in.read();
+        }
+        for (; b > 0; b = in.read()) {
+            frame.append((char) b);
+        }
+        return frame.toString();
+    }
+
+    /** MQTT 3.1.1 CONNECT then SUBSCRIBE at QoS 1; the SUBACK return code (0x80 is failure). */
+    private int mqttSubscribeReturnCode(String user, String password, String topic) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mqttPort)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            assertThat(mqttConnect(out, in, user, password)).isZero();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.write(0);
+            body.write(1);
+            writeMqttString(body, topic);
+            body.write(1);
+            out.write(0x82);
+            out.write(body.size());
+            body.writeTo(out);
+            out.flush();
+            int type = in.read();
+            if (type == -1) {
+                return 0x80;
+            }
+            assertThat(type).as("MQTT SUBACK packet type").isEqualTo(0x90);
+            in.read();
+            in.read();
+            in.read();
+            return in.read();
+        }
+    }
+
     /** MQTT 3.1.1 CONNECT; the CONNACK return code (0 accepted, 4 bad user name or password, 5 not authorized). */
     private int mqttConnectReturnCode(String user, String password) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mqttPort)) {
+            socket.setSoTimeout(30_000);
+            return mqttConnect(socket.getOutputStream(), socket.getInputStream(), user, password);
+        }
+    }
+
+    private static int mqttConnect(OutputStream out, InputStream in, String user, String password)
+            throws IOException {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         writeMqttString(body, "MQTT");
         body.write(4);
@@ -316,23 +400,18 @@ class BrokerAuthorizationMatrixIT {
             writeMqttString(body, user);
             writeMqttString(body, password);
         }
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), mqttPort)) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(0x10);
-            out.write(body.size());
-            body.writeTo(out);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            int type = in.read();
-            if (type == -1) {
-                return -1;
-            }
-            assertThat(type).as("MQTT CONNACK packet type").isEqualTo(0x20);
-            in.read();
-            in.read();
-            return in.read();
+        out.write(0x10);
+        out.write(body.size());
+        body.writeTo(out);
+        out.flush();
+        int type = in.read();
+        if (type == -1) {
+            return -1;
         }
+        assertThat(type).as("MQTT CONNACK packet type").isEqualTo(0x20);
+        in.read();
+        in.read();
+        return in.read();
     }
 
     private static void writeMqttString(java.io.ByteArrayOutputStream out, String s) {
@@ -340,26 +419,6 @@ class BrokerAuthorizationMatrixIT {
         out.write(bytes.length >> 8);
         out.write(bytes.length & 0xff);
         out.write(bytes, 0, bytes.length);
-    }
-
-    private static PropertySource source(Map<String, String> properties) {
-        return new PropertySource() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(properties.get(key)).filter(v -> !v.isBlank());
-            }
-
-            @Override
-            public Map<String, String> withPrefix(String prefix) {
-                Map<String, String> out = new LinkedHashMap<>();
-                properties.forEach((k, v) -> {
-                    if (k.startsWith(prefix)) {
-                        out.put(k.substring(prefix.length()), v);
-                    }
-                });
-                return out;
-            }
-        };
     }
 
     static int freePort() throws IOException {
