@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * AMQP 1.0, with a plain AMQP client: a login without user name (SASL ANONYMOUS) or with a wrong password is
- * refused; a business system attaches to its own queue and to no other.
+ * AMQP 1.0, with a plain AMQP client: a client without user name gets no receiver or sender anywhere, a login
+ * with a wrong password is refused, and a business system attaches to its own queue and to no other.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BrokerAmqpLoginIT {
@@ -42,8 +42,20 @@ class BrokerAmqpLoginIT {
             broker.start();
             broker.declareRoute(ROUTE, List.of("bi", "sales-ops", "finance"));
             try (Client client = Client.create()) {
-                assertThatThrownBy(() -> open(client, amqpPort, new ConnectionOptions()))
-                        .as("anonymous AMQP login").isInstanceOf(Exception.class);
+                // Without user name the connection may open (the AMQP frame exchange), but no session or link:
+                for (String address : List.of(Addresses.subscriberFqqn(ROUTE, "sales-ops"),
+                        Addresses.subscriberFqqn(ROUTE, "bi"), Addresses.deadLetter(ROUTE))) {
+                    assertThatThrownBy(() -> {
+                        try (Connection anonymous = open(client, amqpPort, new ConnectionOptions())) {
+                            anonymous.openReceiver(address).openFuture().get(30, TimeUnit.SECONDS);
+                        }
+                    }).as("anonymous AMQP receiver on " + address).isInstanceOf(Exception.class);
+                    assertThatThrownBy(() -> {
+                        try (Connection anonymous = open(client, amqpPort, new ConnectionOptions())) {
+                            anonymous.openSender(address).openFuture().get(30, TimeUnit.SECONDS);
+                        }
+                    }).as("anonymous AMQP sender on " + address).isInstanceOf(Exception.class);
+                }
                 assertThatThrownBy(() -> open(client, amqpPort, new ConnectionOptions()
                         .user(TestBrokerUsers.SALES_OPS).password(TestBrokerUsers.HUB_PASSWORD)))
                         .as("AMQP login with a wrong password").isInstanceOf(Exception.class);
