@@ -1,9 +1,9 @@
 package io.aihub.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aihub.api.envelope.EnvelopeHeaders;
 import io.aihub.api.envelope.PredictionEvent;
+import io.aihub.api.json.HubJson;
 import io.aihub.api.model.FeatureRow;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourcePosition;
@@ -396,7 +396,7 @@ public final class BenchRun {
         doc.putAll(result.toMap());
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";
         Path file = settings.resultsDir().resolve(name);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+        HubJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
         return file;
     }
 

@@ -24,6 +24,8 @@ final class HubHarness {
     final int amqpPort = freePort();
     final int stompPort = freePort();
     final int httpPort = freePort();
+    /** The port of POST /webhooks/<route> ({@code camel.server.port}), never the default 8090. */
+    final int webhookPort = freePort();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
@@ -34,6 +36,7 @@ final class HubHarness {
         properties.put("aihub.broker.stompPort", String.valueOf(stompPort));
         properties.put("aihub.broker.mqttPort", "0");
         properties.put("camel.management.port", String.valueOf(httpPort));
+        properties.put("camel.server.port", String.valueOf(webhookPort));
         properties.put("aihub.models.dir", MODELS.toString());
         properties.put("aihub.simulators.enabled", "false");
         properties.put("aihub.connector.crm.loginUrl", crmUrl);
@@ -44,6 +47,12 @@ final class HubHarness {
 
     HubHarness with(String key, String value) {
         properties.put(key, value);
+        return this;
+    }
+
+    /** Drops a default of the harness (e.g. the broker password, for a test that supplies it another way). */
+    HubHarness without(String key) {
+        properties.remove(key);
         return this;
     }
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.aihub.api.error.ConfigException;
 import io.aihub.api.error.PermanentException;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class ModelYaml {
                 return DurationText.format((Duration) value);
             }
         });
-        return new ObjectMapper(factory)
+        return new YAMLMapper(factory)
                 .registerModule(durations)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,5 +1,6 @@
 package io.aihub.routes;
 
+import io.aihub.routes.config.SecretsFile;
 import io.aihub.routes.progress.HubCounters;
 import io.aihub.routes.progress.ProgressReporter;
 import java.io.PrintStream;
@@ -12,8 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import io.aihub.routes.observe.HubHealthChecks;
-import io.aihub.routes.observe.HubMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.aihub.routes.observe.HubMeters;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
@@ -34,6 +34,9 @@ public final class HubApplication {
     private final PrintStream out;
     /** Released once run() has stopped the hub and printed the summary; the shutdown hook waits for it. */
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Services started by run() once the hub is up and closed before it stops (e.g. dev-mode reloading). */
+    private final List<java.util.function.Function<HubApplication, AutoCloseable>> attached =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param overrides  properties that win over every file (tests, command-line options)
@@ -48,10 +51,12 @@ public final class HubApplication {
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
             strategy.disableHangupSupport();
         }
-        main.setPropertyPlaceholderLocations(propertyLocations(configFile));
+        main.setPropertyPlaceholderLocations(propertyLocations(configFile,
+                SecretsFile.locate(overrides, configFile, System.getenv())));
         configFile.flatMap(HubApplication::routesOf).ifPresent(routes -> main.addOverrideProperty(
                 "camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml," + routes));
         main.configure().addConfiguration(configurer);
+        main.bind(HubMeters.CAMEL_REGISTRY_NAME, configurer.metricsRegistry());
         Map<String, String> props = new LinkedHashMap<>(overrides);
         props.forEach(main::addOverrideProperty);
     }
@@ -65,10 +70,18 @@ public final class HubApplication {
     }
 
     /**
+     * Like {@link #propertyLocations(Optional)}, with the secrets file ({@link SecretsFile}) first, so the
+     * credentials it holds win over the configuration file and the defaults.
+     */
+    public static String propertyLocations(Optional<Path> configFile, Optional<Path> secretsFile) {
+        return secretsFile.map(p -> "file:" + p.toAbsolutePath() + ",").orElse("") + propertyLocations(configFile);
+    }
+
+    /**
      * The routes a configuration file brings: its {@code aihub.routes} key, comma-separated file patterns
      * relative to the file's folder (e.g. {@code routes/*.camel.yaml}); they replace the shipped routes.
      */
-    static Optional<String> routesOf(Path configFile) {
+    public static Optional<String> routesOf(Path configFile) {
         java.util.Properties props = new java.util.Properties();
         try (var in = java.nio.file.Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
             props.load(in);
@@ -90,6 +103,13 @@ public final class HubApplication {
         return Optional.of(String.join(",", patterns));
     }
 
+    /**
+     * Attaches a service to {@link #run}: created once the hub has started, closed before the hub stops.
+     */
+    public void attach(java.util.function.Function<HubApplication, AutoCloseable> service) {
+        attached.add(service);
+    }
+
     /** Boots the hub and returns once routes are started. */
     public void start() throws Exception {
         main.start();
@@ -98,11 +118,10 @@ public final class HubApplication {
         if (health != null) {
             HubHealthChecks.of(runtime()).forEach(health::register);
         }
-        MeterRegistry metrics = context.getRegistry().findSingleByType(MeterRegistry.class);
-        if (metrics != null) {
-            HubMetrics.bind(metrics, runtime().counters());
-            HubMetrics.bindCircuits(metrics, runtime().circuits());
+        if (health != null) {
+            HubHealthChecks.watchRoutes(runtime(), health);
         }
+        io.aihub.routes.api.AdminApi.install(context, runtime(), configurer.apiSettings());
         var simulators = configurer.simulators();
         if (simulators != null) {
             String host = context.getPropertiesComponent().resolveProperty("camel.server.host").orElse("127.0.0.1");
@@ -177,6 +196,8 @@ public final class HubApplication {
     public int run(boolean once, Duration onceTimeout, Duration progressInterval) throws Exception {
         start();
         printBanner();
+        List<AutoCloseable> services = new java.util.ArrayList<>();
+        attached.forEach(service -> services.add(service.apply(this)));
         int exit = 0;
         try (ProgressReporter progress = new ProgressReporter(runtime().counters(), out, progressInterval.toMillis(),
                 this::brokerState)) {
@@ -202,6 +223,13 @@ public final class HubApplication {
             }
             progress.report();
         } finally {
+            for (AutoCloseable service : services) {
+                try {
+                    service.close();
+                } catch (Exception e) {
+                    out.println("warning: closing " + service.getClass().getSimpleName() + " failed: " + e);
+                }
+            }
             try {
                 stop();
             } finally {
@@ -229,6 +257,7 @@ public final class HubApplication {
                 .map(r -> r.getRouteId()).sorted().toList());
         out.println("  health:  " + base + "/observe/health");
         out.println("  metrics: " + base + "/observe/metrics");
+        out.println("  dashboard: " + base + "/  (admin API " + base + "/api, token required)");
         runtime().embeddedBroker().ifPresent(b -> out.println("  broker:  embedded, acceptors " + b.acceptors()));
         out.flush();
     }

@@ -9,6 +9,9 @@ import io.aihub.routes.component.subscribe.AihubSubscribeComponent;
 import io.aihub.routes.config.CamelPropertySource;
 import io.aihub.routes.config.HubSettings;
 import io.aihub.routes.demo.DemoSimulators;
+import io.aihub.routes.observe.HubMeters;
+import io.aihub.routes.observe.LogFormat;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -23,8 +26,10 @@ import org.apache.camel.support.service.ServiceSupport;
 public final class HubConfigurer implements CamelConfiguration {
 
     private final Map<String, String> environment;
+    private final PrometheusMeterRegistry metricsRegistry = HubMeters.newRegistry();
     private volatile HubRuntime runtime;
     private volatile DemoSimulators simulators;
+    private volatile io.aihub.routes.api.ApiSettings apiSettings;
 
     public HubConfigurer(Map<String, String> environment) {
         this.environment = environment;
@@ -32,11 +37,15 @@ public final class HubConfigurer implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        HubSettings settings = HubSettings.from(new CamelPropertySource(context, environment));
+        CamelPropertySource properties = new CamelPropertySource(context, environment);
+        properties.get(LogFormat.PROPERTY).ifPresent(LogFormat::apply);
+        HubSettings settings = HubSettings.from(properties);
+        apiSettings = io.aihub.routes.api.ApiSettings.from(properties);
         DemoSimulators sims = settings.simulators() ? DemoSimulators.start(settings.simulatorSettings(),
                 settings.dataDir(), DemoSimulators.referenced(settings.connectors())) : null;
         try {
-            runtime = HubRuntime.start(settings, HubVersion.current(), sims == null ? v -> v : sims::resolve);
+            runtime = HubRuntime.start(settings, HubVersion.current(), sims == null ? v -> v : sims::resolve,
+                    metricsRegistry);
         } catch (Exception e) {
             if (sims != null) {
                 sims.close();
@@ -53,11 +62,25 @@ public final class HubConfigurer implements CamelConfiguration {
         context.addComponent("aihub-events", new io.aihub.routes.component.events.AihubEventsComponent(runtime));
         context.addComponent("aihub-bi", new AihubBiComponent(runtime));
         context.getCamelContextExtension().setErrorHandlerFactory(new NoErrorHandlerDefinition());
+        context.getPropertiesComponent().addPropertiesFunction(new io.aihub.routes.project.MappingFunction(context));
+    }
+
+    /**
+     * The registry the runtime's meters go to; bind it in Camel under {@link HubMeters#CAMEL_REGISTRY_NAME}
+     * before Camel starts, so that {@code /observe/metrics} serves it.
+     */
+    public PrometheusMeterRegistry metricsRegistry() {
+        return metricsRegistry;
     }
 
     /** The runtime, once {@link #configure} ran. */
     public HubRuntime runtime() {
         return runtime;
+    }
+
+    /** The admin API's settings, once {@link #configure} ran. */
+    public io.aihub.routes.api.ApiSettings apiSettings() {
+        return apiSettings;
     }
 
     /** The demo simulators, or null when not enabled. */

@@ -12,12 +12,20 @@ import io.aihub.routes.broker.BrokerLink;
 import io.aihub.routes.broker.BrokerTopology;
 import io.aihub.routes.broker.EmbeddedBroker;
 import io.aihub.routes.config.HubSettings;
+import io.aihub.routes.broker.QueueStats;
 import io.aihub.routes.flow.EnvelopeCodec;
+import io.aihub.routes.observe.ConnectorHealth;
+import io.aihub.routes.observe.ConnectorQuotas;
+import io.aihub.routes.observe.HubMeters;
+import io.aihub.routes.observe.HubMetrics;
+import io.aihub.routes.observe.ModelCircuits;
 import io.aihub.routes.progress.HubCounters;
 import io.aihub.routes.store.HubDatabase;
 import io.aihub.routes.store.PositionStore;
 import io.aihub.routes.store.PredictionTable;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +58,17 @@ public final class HubRuntime implements AutoCloseable {
     private final Map<String, LoadedModel> models = new ConcurrentHashMap<>();
     /** Versions other than the configured one that routes asked for, by {@code <name>@<version>}. */
     private final Map<String, LoadedModel> otherVersions = new ConcurrentHashMap<>();
-    private final io.aihub.routes.observe.ModelCircuits circuits = new io.aihub.routes.observe.ModelCircuits();
+    private final HubMeters meters;
+    private final ModelCircuits circuits;
+    private final ConnectorHealth connectorHealth = new ConnectorHealth(Clock.systemUTC());
+    private final ConnectorQuotas quotas;
+    private QueueStats queueStats;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final java.util.Set<String> declaredQueues = new java.util.HashSet<>();
     private EmbeddedBroker embeddedBroker;
+    /** The broker the hub connects to (in-VM, or the external URL with its TLS settings) and its password. */
+    private String brokerUrl;
+    private String brokerPassword;
     private ActiveMQConnectionFactory connectionFactory;
     private BrokerTopology topology;
     private BrokerLink brokerLink;
@@ -60,9 +76,12 @@ public final class HubRuntime implements AutoCloseable {
     private PositionStore positions;
     private PredictionTable predictions;
 
-    private HubRuntime(HubSettings settings, String hubVersion) {
+    private HubRuntime(HubSettings settings, String hubVersion, PrometheusMeterRegistry registry) {
         this.settings = settings;
         this.hubVersion = hubVersion;
+        this.meters = new HubMeters(registry, counters, Clock.systemUTC());
+        this.circuits = new ModelCircuits(registry);
+        this.quotas = new ConnectorQuotas(registry);
     }
 
     /**
@@ -75,7 +94,18 @@ public final class HubRuntime implements AutoCloseable {
     public static HubRuntime start(HubSettings settings, String hubVersion,
             java.util.function.UnaryOperator<String> urlOverrides)
             throws Exception {
-        HubRuntime runtime = new HubRuntime(settings, hubVersion);
+        return start(settings, hubVersion, urlOverrides, HubMeters.newRegistry());
+    }
+
+    /**
+     * Starts the runtime with its meters in {@code registry} (the one {@code /observe/metrics} serves).
+     *
+     * @see #start(HubSettings, String, java.util.function.UnaryOperator)
+     */
+    public static HubRuntime start(HubSettings settings, String hubVersion,
+            java.util.function.UnaryOperator<String> urlOverrides, PrometheusMeterRegistry registry)
+            throws Exception {
+        HubRuntime runtime = new HubRuntime(settings, hubVersion, registry);
         try {
             runtime.startServices(urlOverrides);
             return runtime;
@@ -107,6 +137,12 @@ public final class HubRuntime implements AutoCloseable {
         topology = new BrokerTopology(embeddedBroker, brokerUrl, settings.brokerUser(), brokerPassword);
         brokerLink = new BrokerLink(connectionFactory, BrokerLink.describe(brokerUrl), topology::redeclare);
         closeables.add(0, brokerLink);
+        BrokerLink link = brokerLink;
+        this.brokerUrl = brokerUrl;
+        this.brokerPassword = brokerPassword;
+        queueStats = new QueueStats(embeddedBroker, brokerUrl, settings.brokerUser(), brokerPassword,
+                Clock.systemUTC(), link::isUp);
+        closeables.add(0, queueStats);
 
         database = HubDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         closeables.add(0, database);
@@ -140,7 +176,8 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     private LoadedModel loadModel(String name, Optional<String> version) {
-        LoadedModel loaded = ModelRegistry.load(settings.modelsDir(), name, version.orElse(null));
+        LoadedModel loaded = ModelRegistry.load(settings.modelsDir(), name, version.orElse(null),
+                settings.modelSecrets());
         closeables.add(0, loaded);
         var meta = loaded.backend().metadata();
         List<String> problems = loaded.mapping().validateAgainst(meta);
@@ -148,15 +185,45 @@ public final class HubRuntime implements AutoCloseable {
             throw new IllegalArgumentException("model " + name + " " + meta.version() + ": mapping does not fit the "
                     + "model: " + String.join("; ", problems));
         }
-        circuits.watch(name + "@" + meta.version(), loaded.backend());
-        LOG.info("AIHUB-MODEL-0001 model {} {} loaded ({} backend, {} features)", name, meta.version(),
+        circuits.watch(name, meta.version(), loaded.backend());
+        LOG.info("AIHUB-MODEL-0002 model {} {} loaded ({} backend, {} features)", name, meta.version(),
                 meta.backend(), meta.features().size());
         return loaded;
     }
 
     /** The remote models' circuit breakers. */
-    public io.aihub.routes.observe.ModelCircuits circuits() {
+    public ModelCircuits circuits() {
         return circuits;
+    }
+
+    /** The hub's metrics registry, served at {@code /observe/metrics}. */
+    public HubMeters meters() {
+        return meters;
+    }
+
+    /** How each connector's last call went, for its health check. */
+    public ConnectorHealth connectorHealth() {
+        return connectorHealth;
+    }
+
+    /** The request quotas the connectors know. */
+    public ConnectorQuotas quotas() {
+        return quotas;
+    }
+
+    /** Names of the configured connector instances (source/sink and webhook). */
+    public List<String> connectorNames() {
+        List<String> names = new ArrayList<>(connectors.keySet());
+        names.addAll(webhooks.keySet());
+        return names;
+    }
+
+    /** Every loaded model version by {@code <name>@<version>}: the configured ones and those routes asked for. */
+    public Map<String, LoadedModel> loadedModels() {
+        Map<String, LoadedModel> all = new java.util.TreeMap<>();
+        models.forEach((name, m) -> all.put(name + "@" + m.backend().metadata().version(), m));
+        all.putAll(otherVersions);
+        return all;
     }
 
     public String hubVersion() {
@@ -188,6 +255,16 @@ public final class HubRuntime implements AutoCloseable {
         return brokerLink;
     }
 
+    /** The URL the hub's own connections use (may hold a trust store password: log only via BrokerLink.describe). */
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    /** The hub user's effective broker password (configured, or the embedded broker's generated one). */
+    public String brokerPassword() {
+        return brokerPassword;
+    }
+
     public Optional<EmbeddedBroker> embeddedBroker() {
         return Optional.ofNullable(embeddedBroker);
     }
@@ -207,6 +284,11 @@ public final class HubRuntime implements AutoCloseable {
     /** Declares a route's address, subscriber queues and dead-letter queue on the broker. */
     public void declareRoute(String routeId, List<String> subscribers) throws Exception {
         topology.declareRoute(routeId, subscribers);
+        synchronized (declaredQueues) {
+            if (declaredQueues.add(routeId)) {
+                HubMetrics.bindQueues(meters.registry(), routeId, subscribers, queueStats);
+            }
+        }
     }
 
     /** Names of the loaded models. */
@@ -256,11 +338,15 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     public SourceTask createSourceTask(String connector) {
-        return connector(connector).createSourceTask();
+        SourceTask task = connector(connector).createSourceTask();
+        quotas.watch(connector, task);
+        return task;
     }
 
     public SinkTask createSinkTask(String connector) {
-        return connector(connector).createSinkTask();
+        SinkTask task = connector(connector).createSinkTask();
+        quotas.watch(connector, task);
+        return task;
     }
 
     /** The connector type of an instance, e.g. {@code salesforce} for {@code crm}; the name if unknown. */

@@ -5,7 +5,9 @@ import io.aihub.api.error.AihubException;
 import io.aihub.api.error.ConfigException;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
+import io.aihub.api.error.SafeText;
 import io.aihub.model.resilience.ThrottledException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,15 +16,19 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -178,14 +184,69 @@ public final class RemoteEndpoint {
         return String.valueOf(cause);
     }
 
+    /**
+     * Reads a body of at most {@value #MAX_RESPONSE_BYTES} bytes: a larger {@code Content-Length} is not read at
+     * all, and a body without one that grows past the limit is cancelled there (the connection is closed), so a
+     * hostile server cannot make the hub buffer more. The body is null when it was too large.
+     */
     private static HttpResponse.BodyHandler<byte[]> limitedBody() {
         return info -> {
             long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (length > MAX_RESPONSE_BYTES) {
                 return HttpResponse.BodySubscribers.replacing(null);
             }
-            return HttpResponse.BodySubscribers.ofByteArray();
+            return new CappedBody(MAX_RESPONSE_BYTES);
         };
+    }
+
+    /** Collects a body up to a cap; completes with null (and cancels the rest) once the cap is passed. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long cap;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(long cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + (long) buffer.remaining() > cap) {
+                    subscription.cancel();
+                    result.complete(null);
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
     }
 
     /**
@@ -207,7 +268,9 @@ public final class RemoteEndpoint {
     /** The typed error for a non-2xx answer to {@code what} (e.g. {@code POST /invocations}). */
     public AihubException failure(String what, HttpReply reply) {
         int status = reply.status();
-        Optional<String> serverText = RemoteJson.serverMessage(reply.body());
+        Optional<String> serverText = RemoteJson.serverMessage(reply.body())
+                .map(text -> SafeText.scrub(text, Collections.singletonList(bearerToken)))
+                .filter(text -> !text.isEmpty());
         String message = "model " + reference + ": " + what + " answered " + status
                 + serverText.map(t -> ": " + t).orElse("");
         if (status == 429) {

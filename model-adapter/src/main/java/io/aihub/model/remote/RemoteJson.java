@@ -1,16 +1,16 @@
 package io.aihub.model.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.aihub.api.json.HubJson;
 import java.util.Optional;
 
 /**
  * The JSON reader and writer of the remote backends, with explicit read limits (nesting {@value #MAX_DEPTH},
- * strings up to {@value #MAX_STRING_LENGTH} characters, numbers up to 100 digits). Bare {@code NaN} and
+ * strings up to {@value #MAX_STRING_LENGTH} characters, numbers up to 100 digits, documents up to 16 MiB;
+ * built by {@link HubJson}). Bare {@code NaN} and
  * {@code Infinity}, which Python-based model servers write, are read as numbers so that the affected rows can
  * be rejected one by one.
  */
@@ -20,19 +20,18 @@ public final class RemoteJson {
     public static final int MAX_DEPTH = 64;
     /** Longest string read. */
     public static final int MAX_STRING_LENGTH = 1 << 20;
+    /** Largest response document read, in bytes. */
+    public static final long MAX_DOCUMENT_BYTES = HubJson.DEFAULT_MAX_DOCUMENT_BYTES;
 
     /** The shared, thread-safe mapper. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = HubJson.mapperBuilder(HubJson.limits()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(100)
+                    .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
-
-    static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH)
-                .maxStringLength(MAX_STRING_LENGTH)
-                .maxNumberLength(100)
-                .build());
-    }
 
     private RemoteJson() {
     }

@@ -87,6 +87,11 @@ public final class BrokerManagement implements AutoCloseable {
         return AddressSettings.fromJSON((String) invoke(ResourceNames.BROKER, "getAddressSettingsAsJSON", address));
     }
 
+    /** A queue attribute such as {@code messageCount} or {@code consumerCount}. */
+    public Object queueAttribute(String queue, String attribute) throws Exception {
+        return attribute(ResourceNames.QUEUE + queue, attribute);
+    }
+
     /** A broker attribute such as {@code maxDiskUsage}. */
     public Object brokerAttribute(String attribute) throws Exception {
         return attribute(ResourceNames.BROKER, attribute);

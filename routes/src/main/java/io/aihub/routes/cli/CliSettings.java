@@ -3,6 +3,7 @@ package io.aihub.routes.cli;
 import io.aihub.routes.HubApplication;
 import io.aihub.routes.config.CamelPropertySource;
 import io.aihub.routes.config.HubSettings;
+import io.aihub.routes.config.SecretsFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,8 @@ final class CliSettings {
 
     static HubSettings load(Path config, Map<String, String> overrides) throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            context.getPropertiesComponent().setLocation(HubApplication.propertyLocations(Optional.ofNullable(config)));
+            context.getPropertiesComponent().setLocation(HubApplication.propertyLocations(Optional.ofNullable(config),
+                    SecretsFile.locate(overrides, Optional.ofNullable(config), System.getenv())));
             Properties props = new Properties();
             props.putAll(overrides);
             context.getPropertiesComponent().setOverrideProperties(props);

@@ -1,6 +1,8 @@
 package io.aihub.routes.config;
 
+import io.aihub.model.remote.SecretSource;
 import io.aihub.routes.broker.BrokerSettings;
+import io.aihub.routes.privacy.SensitiveFields;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,11 +27,17 @@ import java.util.Optional;
  * @param simulators    whether to start the built-in simulators (demo profile)
  * @param simulatorSettings raw simulator settings ({@code salesforce.accounts=...})
  * @param dataDir       folder for state that is not in the database (simulator edit journals)
+ * @param modelSecrets  looks up the secrets a model names ({@code endpoint.apiKeyEnv}): the environment, then the
+ *                      properties (so the secrets file may hold them)
+ * @param sensitiveFields route id to the fields it marks sensitive ({@code aihub.route.<route>.sensitive})
  */
 public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, String brokerUser, String brokerPassword,
         String dbUrl, String dbUser, String dbPassword, Path modelsDir, Map<String, Optional<String>> models,
         Map<String, Map<String, String>> connectors, boolean simulators, Map<String, String> simulatorSettings,
-        Path dataDir) {
+        Path dataDir, SecretSource modelSecrets, Map<String, SensitiveFields> sensitiveFields) {
+
+    private static final String ROUTE_PREFIX = "aihub.route.";
+    private static final String SENSITIVE_SUFFIX = ".sensitive";
 
     public HubSettings {
         Objects.requireNonNull(brokerUrl, "brokerUrl");
@@ -40,6 +48,8 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
         connectors = Map.copyOf(connectors);
         simulatorSettings = Map.copyOf(simulatorSettings);
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(modelSecrets, "modelSecrets");
+        sensitiveFields = Map.copyOf(sensitiveFields);
     }
 
     public static HubSettings from(PropertySource p) {
@@ -81,7 +91,42 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 connectors,
                 p.getBoolean("aihub.simulators.enabled", false),
                 p.withPrefix("aihub.simulators."),
-                dataDir);
+                dataDir,
+                name -> p.get(name).orElse(null),
+                sensitiveFields(p));
+    }
+
+    /** The fields each route marks sensitive; fails on the first route whose setting is invalid. */
+    static Map<String, SensitiveFields> sensitiveFields(PropertySource p) {
+        Map<String, SensitiveFields> out = new java.util.LinkedHashMap<>();
+        Optional<String> hashKey = p.get(SensitiveFields.HASH_KEY);
+        p.withPrefix(ROUTE_PREFIX).forEach((key, spec) -> {
+            if (key.endsWith(SENSITIVE_SUFFIX)) {
+                String route = key.substring(0, key.length() - SENSITIVE_SUFFIX.length());
+                SensitiveFields fields = SensitiveFields.parse(ROUTE_PREFIX + key, spec, hashKey);
+                if (!fields.isEmpty()) {
+                    out.put(route, fields);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The fields {@code routeId} marks sensitive, or {@link SensitiveFields#NONE}. */
+    public SensitiveFields sensitiveFieldsOf(String routeId) {
+        return sensitiveFields.getOrDefault(routeId, SensitiveFields.NONE);
+    }
+
+    /** Like the record's, but passwords and secret-looking connector keys show as {@code ****}. */
+    @Override
+    public String toString() {
+        return "HubSettings[brokerUrl=" + brokerUrl.map(io.aihub.routes.broker.BrokerLink::describe)
+                + ", broker=" + broker + ", brokerUser=" + brokerUser + ", brokerPassword=" + Secrets.masked(
+                brokerPassword) + ", dbUrl=" + io.aihub.routes.store.HubDatabase.redact(dbUrl) + ", dbUser=" + dbUser
+                + ", dbPassword=" + Secrets.masked(dbPassword) + ", modelsDir=" + modelsDir + ", models=" + models
+                + ", connectors=" + Secrets.maskedConnectors(connectors) + ", simulators=" + simulators
+                + ", simulatorSettings=" + Secrets.maskedValues(simulatorSettings) + ", dataDir=" + dataDir
+                + ", sensitiveFields=" + sensitiveFields + "]";
     }
 
     /**

@@ -216,7 +216,7 @@ public final class DemoSimulators implements AutoCloseable {
                     int index = i;
                     sends.add(pool.submit(() -> {
                         int status = portal.send(generator.event(index), PortalDelivery.normal()).status();
-                        for (int retry = 0; status == 503 && retry < 10; retry++) {
+                        for (int retry = 0; (status == 503 || status == 429) && retry < 10; retry++) {
                             Thread.sleep(1000L * (retry + 1));
                             status = portal.send(generator.event(index), PortalDelivery.normal()).status();
                         }

@@ -61,6 +61,28 @@ public final class DeadLetterQueues {
         return groups;
     }
 
+    /**
+     * One dead letter as an operator sees it: the reason headers, never the body.
+     *
+     * @param enqueuedAt when the dead letter was sent, epoch milliseconds (0 when unknown)
+     */
+    public record Letter(String recordId, String step, String code, String errorClass, String message,
+            long enqueuedAt) {
+    }
+
+    /** The first {@code limit} dead letters of a route in queue order, without taking them off the queue. */
+    public List<Letter> letters(String route, int limit) throws JMSException {
+        List<Letter> letters = new ArrayList<>();
+        browse(route, m -> {
+            if (letters.size() < limit) {
+                letters.add(new Letter(recordId(m), step(m), code(m),
+                        m.getStringProperty(EnvelopeHeaders.ERROR_CLASS),
+                        m.getStringProperty(EnvelopeHeaders.ERROR_MESSAGE), m.getJMSTimestamp()));
+            }
+        });
+        return letters;
+    }
+
     /** The record ids of every dead letter of a route, without taking them off the queue. */
     public java.util.Set<String> recordIds(String route) throws JMSException {
         java.util.Set<String> ids = new java.util.HashSet<>();

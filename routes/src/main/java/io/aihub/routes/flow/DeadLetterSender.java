@@ -64,7 +64,7 @@ public final class DeadLetterSender {
                 copy.setObjectProperty(name, original.getObjectProperty(name));
             }
         }
-        String code = error instanceof AihubException ae ? ae.code() : "MESSAGE_NOT_TEXT";
+        String code = invalidCode(error);
         copy.setStringProperty(EnvelopeHeaders.ROUTE, routeId);
         copy.setStringProperty(EnvelopeHeaders.ERROR_CODE, code);
         copy.setStringProperty(EnvelopeHeaders.ERROR_CLASS, error.getClass().getName());
@@ -72,6 +72,11 @@ public final class DeadLetterSender {
                 ? error.getMessage() : "message body is not text");
         copy.setStringProperty(EnvelopeHeaders.FAILED_STEP, "receive:" + subscriber);
         producer().send(queue, copy);
+    }
+
+    /** The reason code of a message a subscriber could not read as a prediction event. */
+    public static String invalidCode(Exception error) {
+        return error instanceof AihubException ae ? ae.code() : "MESSAGE_NOT_TEXT";
     }
 
     private void reason(Message message, AihubException error, String step) throws JMSException {

@@ -1,30 +1,27 @@
 package io.aihub.routes.flow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aihub.api.envelope.PredictionEvent;
 import io.aihub.api.error.PermanentException;
+import io.aihub.api.json.HubJson;
 
-/** Reads and writes prediction events as CloudEvents structured JSON, with explicit read limits. */
+/** Reads and writes prediction events as CloudEvents structured JSON, with the hub's read limits
+ * ({@link HubJson}: depth 64, strings 1 MB, documents 4 MB). */
 public final class EnvelopeCodec {
+
+    /** The largest envelope read, in bytes. */
+    static final long MAX_DOCUMENT_BYTES = 4_000_000;
 
     private final ObjectMapper mapper;
 
     public EnvelopeCodec() {
-        JsonMapper json = JsonMapper.builder()
+        this.mapper = HubJson.mapperBuilder(MAX_DOCUMENT_BYTES)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
-        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64)
-                .maxStringLength(1_000_000)
-                .maxDocumentLength(4_000_000)
-                .build());
-        this.mapper = json;
     }
 
     public String write(PredictionEvent event) {

@@ -77,11 +77,26 @@ public final class PagePublisher implements AutoCloseable {
     /**
      * What a publish call delivered.
      *
-     * @param published  prediction events newly accepted by the broker
-     * @param deadLetters dead letters newly accepted by the broker
+     * @param newEvents  prediction events newly accepted by the broker
+     * @param newLetters dead letters newly accepted by the broker
      * @param duplicates messages the broker had already accepted before (re-read page)
      */
-    public record Result(int published, int deadLetters, int duplicates) {
+    public record Result(List<PredictionEvent> newEvents, List<DeadLetter> newLetters, int duplicates) {
+
+        public Result {
+            newEvents = List.copyOf(newEvents);
+            newLetters = List.copyOf(newLetters);
+        }
+
+        /** Prediction events newly accepted by the broker. */
+        public int published() {
+            return newEvents.size();
+        }
+
+        /** Dead letters newly accepted by the broker. */
+        public int deadLetters() {
+            return newLetters.size();
+        }
     }
 
     /**
@@ -91,7 +106,7 @@ public final class PagePublisher implements AutoCloseable {
      */
     public Result publish(List<PredictionEvent> events, List<DeadLetter> letters) {
         if (events.isEmpty() && letters.isEmpty()) {
-            return new Result(0, 0, 0);
+            return new Result(List.of(), List.of(), 0);
         }
         boolean committing = false;
         try {
@@ -109,7 +124,7 @@ public final class PagePublisher implements AutoCloseable {
                 sendAll(letterMessages, deadLetters);
                 committing = true;
                 session.commit();
-                return new Result(events.size(), letters.size(), 0);
+                return new Result(events, letters, 0);
             } catch (JMSException e) {
                 if (!isDuplicate(e)) {
                     throw e;
@@ -119,10 +134,10 @@ public final class PagePublisher implements AutoCloseable {
                 LOG.info("AIHUB-PUBLISH-0002 route {}: page holds messages the broker already has (re-read after "
                         + "restart); sending it message by message", routeId);
                 committing = true;
-                int newPredictions = sendOneByOne(predictionMessages, predictions);
-                int newLetters = sendOneByOne(letterMessages, deadLetters);
-                int duplicates = events.size() - newPredictions + letters.size() - newLetters;
-                return new Result(newPredictions, newLetters, duplicates);
+                List<PredictionEvent> newEvents = accepted(events, sendOneByOne(predictionMessages, predictions));
+                List<DeadLetter> newLetters = accepted(letters, sendOneByOne(letterMessages, deadLetters));
+                int duplicates = events.size() - newEvents.size() + letters.size() - newLetters.size();
+                return new Result(newEvents, newLetters, duplicates);
             }
         } catch (JMSException | RuntimeException e) {
             closeQuietly();
@@ -171,13 +186,25 @@ public final class PagePublisher implements AutoCloseable {
         }
     }
 
-    private int sendOneByOne(List<Message> messages, Destination destination) throws JMSException {
-        int accepted = 0;
-        for (Message message : messages) {
+    private static <T> List<T> accepted(List<T> items, boolean[] accepted) {
+        List<T> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (accepted[i]) {
+                out.add(items.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Sends and commits each message alone; returns which ones the broker accepted (not duplicates). */
+    private boolean[] sendOneByOne(List<Message> messages, Destination destination) throws JMSException {
+        boolean[] accepted = new boolean[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            Message message = messages.get(i);
             try {
                 producer.send(destination, message);
                 session.commit();
-                accepted++;
+                accepted[i] = true;
             } catch (JMSException e) {
                 if (!isDuplicate(e)) {
                     throw e;

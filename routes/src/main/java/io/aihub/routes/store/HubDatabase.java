@@ -59,7 +59,7 @@ public final class HubDatabase implements AutoCloseable {
     }
 
     /** Drops URL parameters, which may hold credentials. */
-    static String redact(String url) {
+    public static String redact(String url) {
         int q = url.indexOf('?');
         String base = q < 0 ? url : url.substring(0, q);
         int semi = base.indexOf(';');

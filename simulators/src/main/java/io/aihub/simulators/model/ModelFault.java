@@ -43,7 +43,11 @@ public record ModelFault(Kind kind, int status, Duration delay, long retryAfterS
         /** Announce the whole answer's length but send only half of it, then close. */
         TRUNCATED_BODY,
         /** KServe v2: an output tensor whose shape does not match the batch ({@code [batch, labels + 1]}). */
-        WRONG_OUTPUT_SHAPE
+        WRONG_OUTPUT_SHAPE,
+        /** Answer 200 with JSON nested {@value ModelServerSimulator#DEEP_BODY_NESTING} arrays deep. */
+        DEEP_BODY,
+        /** Answer 200 with a chunked JSON body of {@value ModelServerSimulator#HUGE_BODY_BYTES} bytes, no length. */
+        HUGE_BODY
     }
 
     public ModelFault {
@@ -65,6 +69,16 @@ public record ModelFault(Kind kind, int status, Duration delay, long retryAfterS
     /** Answers 429 with {@code Retry-After: seconds}. */
     public static ModelFault throttle(long retryAfterSeconds) {
         return new ModelFault(Kind.THROTTLE, 429, null, retryAfterSeconds, null, null);
+    }
+
+    /** Answers 200 with a JSON body nested far deeper than any reader should follow. */
+    public static ModelFault deepBody() {
+        return new ModelFault(Kind.DEEP_BODY, 200, null, 0, null, null);
+    }
+
+    /** Answers 200 with a huge chunked JSON body (no Content-Length); the simulator counts what it could send. */
+    public static ModelFault hugeBody() {
+        return new ModelFault(Kind.HUGE_BODY, 200, null, 0, null, null);
     }
 
     /** Answers 200 with a truncated, non-JSON body. */

@@ -1,13 +1,12 @@
 package io.aihub.simulators.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.aihub.api.json.HubJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,10 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class ModelServerSimulator implements AutoCloseable {
 
+    /** How deep {@link ModelFault#deepBody()} nests its arrays. */
+    public static final int DEEP_BODY_NESTING = 100_000;
+    /** How large {@link ModelFault#hugeBody()} is, in bytes. */
+    public static final long HUGE_BODY_BYTES = 256L << 20;
+
     /** Largest request body read. */
     static final int MAX_REQUEST_BYTES = 8 << 20;
     /** JSON for requests and replies; writes NaN as a bare {@code NaN}, as Python servers do. */
-    static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = HubJson.mapperBuilder(MAX_REQUEST_BYTES)
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .build();
 
@@ -50,10 +54,10 @@ public abstract class ModelServerSimulator implements AutoCloseable {
         // The JDK server otherwise sends headers and body in separate packets, and the client's delayed ACK adds
         // about 40 ms to every small answer. Read once, when the first server in the JVM is created.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
     private final String protocol;
+    private volatile long hugeBodyBytesSent;
     private final Deque<ModelFault> faults = new ArrayDeque<>();
     private final AtomicInteger scoringRequests = new AtomicInteger();
     private volatile boolean ready = true;
@@ -196,6 +200,10 @@ public abstract class ModelServerSimulator implements AutoCloseable {
                 if (fault != null && fault.kind() == ModelFault.Kind.CONNECTION_RESET) {
                     return;
                 }
+                if (fault != null && fault.kind() == ModelFault.Kind.HUGE_BODY) {
+                    writeHuge(exchange);
+                    return;
+                }
                 reply = applyFault(request, fault);
                 if (fault != null && fault.kind() == ModelFault.Kind.TRUNCATED_BODY) {
                     writeHalf(exchange, reply);
@@ -206,7 +214,7 @@ public abstract class ModelServerSimulator implements AutoCloseable {
             }
             write(exchange, reply);
         } catch (RuntimeException e) {
-            LOG.warn("AIHUB-SIM-0202 {} simulator failed a request: {}", protocol, e.toString());
+            LOG.warn("AIHUB-SIM-0204 {} simulator failed a request: {}", protocol, e.toString());
         }
     }
 
@@ -229,6 +237,8 @@ public abstract class ModelServerSimulator implements AutoCloseable {
             case THROTTLE -> new SimReply(429, errorBody(429, "rate limit reached"), Map.of(
                     "Content-Type", "application/json", "Retry-After", Long.toString(fault.retryAfterSeconds())));
             case MALFORMED_BODY -> SimReply.json(200, "{\"outputs\": [{\"name\": ");
+            case DEEP_BODY -> SimReply.json(200, "{\"outputs\": " + "[".repeat(DEEP_BODY_NESTING)
+                    + "]".repeat(DEEP_BODY_NESTING) + "}");
             case ERROR_BODY -> SimReply.json(fault.status(), errorBody(fault.status(), fault.message()));
             case TRUNCATED_BODY -> answer(request, null);
             default -> answer(request, fault);
@@ -267,6 +277,33 @@ public abstract class ModelServerSimulator implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    /**
+     * Streams a {@value #HUGE_BODY_BYTES}-byte JSON string chunked, until the client stops reading; records how many
+     * bytes went out ({@link #lastHugeBodyBytesSent()}).
+     */
+    private void writeHuge(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        long sent = 0;
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("{\"outputs\": \"".getBytes(StandardCharsets.US_ASCII));
+            while (sent < HUGE_BODY_BYTES) {
+                out.write(chunk);
+                sent += chunk.length;
+                hugeBodyBytesSent = sent;
+            }
+            out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            LOG.debug("{} simulator: client stopped reading the huge body after {} bytes", protocol, sent);
+        }
+    }
+
+    /** How many bytes of the last {@link ModelFault#hugeBody()} answer went out before the client stopped reading. */
+    public final long lastHugeBodyBytesSent() {
+        return hugeBodyBytesSent;
     }
 
     /** Announces the reply's full length and sends half of it; closing the exchange then cuts it short. */

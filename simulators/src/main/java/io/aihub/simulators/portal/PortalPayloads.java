@@ -3,6 +3,7 @@ package io.aihub.simulators.portal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aihub.api.json.HubJson;
 
 /** The JSON bodies a portal sends, per scheme and CloudEvents mode. */
 final class PortalPayloads {
@@ -11,7 +12,7 @@ final class PortalPayloads {
     static final String CLOUDEVENTS_SOURCE = "/aihub/simulators/portal";
     static final String CLOUDEVENTS_TYPE_PREFIX = "com.example.portal.";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = HubJson.mapper();
 
     private PortalPayloads() {
     }

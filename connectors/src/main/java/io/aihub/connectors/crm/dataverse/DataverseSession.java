@@ -3,9 +3,9 @@ package io.aihub.connectors.crm.dataverse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
+import io.aihub.connectors.common.CancellableRequests;
 import java.net.URI;
 import java.net.URLEncoder;
-import io.aihub.connectors.common.CancellableRequests;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -253,7 +253,7 @@ final class DataverseSession implements AutoCloseable {
     }
 
     private Response exchange(String operation, HttpRequest request) {
-        HttpResponse<byte[]> response = requests.send(operation, request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = requests.send(operation, request, CancellableRequests.bytesUpTo(DataverseJson.MAX_RESPONSE_BYTES));
         return new Response(response.statusCode(), response.body() == null ? new byte[0] : response.body(),
                 response.headers());
     }

@@ -1,19 +1,15 @@
 package io.aihub.connectors.crm.salesforce;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aihub.api.json.HubJson;
 
-/** The connectors' JSON mapper for Salesforce, with explicit read limits on every response parsed. */
+/** The connectors' JSON mapper for Salesforce, with the hub's read limits ({@link HubJson}) on every response parsed. */
 final class SalesforceJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(64)
-                    .maxStringLength(1_000_000)
-                    .maxDocumentLength(8L * 1024 * 1024)
-                    .build())
-            .build());
+    /** The largest response body read (larger ones are cut off while streaming); also the JSON document limit. */
+    static final long MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+
+    static final ObjectMapper MAPPER = HubJson.mapperBuilder(MAX_RESPONSE_BYTES).build();
 
     private SalesforceJson() {
     }

@@ -1,11 +1,11 @@
 package io.aihub.connectors.crm.salesforce;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aihub.api.error.PermanentException;
+import io.aihub.api.json.HubJson;
 import io.aihub.api.source.RejectedRecord;
 import java.io.EOFException;
 import java.io.IOException;
@@ -86,14 +86,13 @@ final class SalesforceQueryResponseReader {
     SalesforceQueryResponseReader(String instanceName, SalesforceReadLimits limits) {
         this.instanceName = instanceName;
         this.limits = limits;
-        this.recordMapper = new ObjectMapper(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
+        this.recordMapper = HubJson.mapperBuilder(HubJson.limits()
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength(limits.maxFieldBytes())
                         .maxDocumentLength(limits.maxRecordBytes())
                         .build())
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .build());
+                .build();
     }
 
     /**

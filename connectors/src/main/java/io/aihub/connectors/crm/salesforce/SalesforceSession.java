@@ -2,20 +2,20 @@ package io.aihub.connectors.crm.salesforce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
-import java.net.URI;
 import io.aihub.connectors.common.CancellableRequests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,12 +192,12 @@ public final class SalesforceSession implements AutoCloseable {
     private JsonNode call(String operation, String method, String path, Map<String, String> headers, byte[] body) {
         Login used = current();
         HttpResponse<byte[]> response = send(operation, dataRequest(used, method, path, headers, body),
-                HttpResponse.BodyHandlers.ofByteArray());
+                CancellableRequests.bytesUpTo(SalesforceJson.MAX_RESPONSE_BYTES));
         if (response.statusCode() == 401) {
             LOG.info("AIHUB-SF-0002 Salesforce session of connector '{}' is no longer valid; logging in again",
                     settings.instanceName());
             response = send(operation, dataRequest(renew(used), method, path, headers, body),
-                    HttpResponse.BodyHandlers.ofByteArray());
+                    CancellableRequests.bytesUpTo(SalesforceJson.MAX_RESPONSE_BYTES));
             if (response.statusCode() == 401) {
                 throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
                         + "': Salesforce refused a fresh session for the " + operation
@@ -251,7 +251,7 @@ public final class SalesforceSession implements AutoCloseable {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        HttpResponse<byte[]> response = send("login", request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = send("login", request, CancellableRequests.bytesUpTo(SalesforceJson.MAX_RESPONSE_BYTES));
         if (response.statusCode() == 400 || response.statusCode() == 401) {
             throw new PermanentException(SalesforceResponses.AUTH, "connector '" + settings.instanceName()
                     + "': Salesforce refused the " + loginFlow.description() + " (HTTP " + response.statusCode()

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aihub.api.error.PermanentException;
+import io.aihub.api.quota.ApiQuota;
+import io.aihub.api.quota.QuotaReporter;
 import io.aihub.api.sink.SinkRecord;
 import io.aihub.api.sink.SinkResult;
 import io.aihub.api.sink.SinkStatus;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * (403 {@code REQUEST_LIMIT_EXCEEDED}) is such a failure: the retriable {@code SALESFORCE_QUOTA} for the
  * batch, never per-record rejections.
  */
-public final class SalesforceSinkTask implements SinkTask {
+public final class SalesforceSinkTask implements SinkTask, QuotaReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceSinkTask.class);
 
@@ -106,6 +108,12 @@ public final class SalesforceSinkTask implements SinkTask {
     /** The org's API usage as last reported to this task. */
     public Optional<SalesforceApiUsage> apiUsage() {
         return session.apiUsage();
+    }
+
+    /** The org's daily API request quota as last reported to this task. */
+    @Override
+    public Optional<ApiQuota> apiQuota() {
+        return session.apiUsage().map(u -> new ApiQuota(u.used(), u.limit()));
     }
 
     private SinkResult refusal(SinkRecord record) {

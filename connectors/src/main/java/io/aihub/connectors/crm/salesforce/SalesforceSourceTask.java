@@ -2,6 +2,8 @@ package io.aihub.connectors.crm.salesforce;
 
 import io.aihub.api.error.AihubException;
 import io.aihub.api.error.PermanentException;
+import io.aihub.api.quota.ApiQuota;
+import io.aihub.api.quota.QuotaReporter;
 import io.aihub.api.source.RejectedRecord;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourcePosition;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@value #POSITION_ID}. Poll and rewind run on the polling thread; {@link #stop} may be called from any
  * thread and makes a blocked poll return an empty page at once. The session logs in on the first poll.
  */
-public final class SalesforceSourceTask implements SourceTask {
+public final class SalesforceSourceTask implements SourceTask, QuotaReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceSourceTask.class);
 
@@ -142,5 +144,11 @@ public final class SalesforceSourceTask implements SourceTask {
     /** The org's API usage as last reported to this task. */
     public Optional<SalesforceApiUsage> apiUsage() {
         return session.apiUsage();
+    }
+
+    /** The org's daily API request quota as last reported to this task. */
+    @Override
+    public Optional<ApiQuota> apiQuota() {
+        return session.apiUsage().map(u -> new ApiQuota(u.used(), u.limit()));
     }
 }

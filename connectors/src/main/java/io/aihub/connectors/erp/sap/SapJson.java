@@ -1,19 +1,15 @@
 package io.aihub.connectors.erp.sap;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aihub.api.json.HubJson;
 
-/** The SAP connectors' JSON mapper, with explicit read limits on every response parsed. */
+/** The SAP connectors' JSON mapper, with the hub's read limits ({@link HubJson}) on every response parsed. */
 final class SapJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(64)
-                    .maxStringLength(1_000_000)
-                    .maxDocumentLength(32L * 1024 * 1024)
-                    .build())
-            .build());
+    /** The largest response body read (larger ones are cut off while streaming); also the JSON document limit. */
+    static final long MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+    static final ObjectMapper MAPPER = HubJson.mapperBuilder(MAX_RESPONSE_BYTES).build();
 
     private SapJson() {
     }

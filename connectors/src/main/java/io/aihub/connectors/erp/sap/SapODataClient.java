@@ -3,9 +3,9 @@ package io.aihub.connectors.erp.sap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
+import io.aihub.connectors.common.CancellableRequests;
 import java.io.IOException;
 import java.net.URI;
-import io.aihub.connectors.common.CancellableRequests;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -181,7 +181,7 @@ final class SapODataClient implements AutoCloseable {
     }
 
     private HttpResponse<byte[]> send(String operation, HttpRequest request) {
-        return requests.send(operation, request, HttpResponse.BodyHandlers.ofByteArray());
+        return requests.send(operation, request, CancellableRequests.bytesUpTo(SapJson.MAX_RESPONSE_BYTES));
     }
 
     private RetriableException stopped(String operation) {

@@ -35,6 +35,9 @@ public final class WebhookConnector {
     public static final String MAX_BODY_BYTES = "maxBodyBytes";
     public static final String DEDUPE_WINDOW = "dedupeWindow";
     public static final String DEDUPE_MAX_ENTRIES = "dedupeMaxEntries";
+    public static final String RATE_LIMIT = "rateLimit";
+    public static final String RATE_BURST = "rateBurst";
+    public static final String CLIENT_HEADER = "clientHeader";
 
     /** The default and the largest accepted {@value #MAX_BODY_BYTES}. */
     static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -74,7 +77,15 @@ public final class WebhookConnector {
                         + " remembers an accepted delivery id (the broker's duplicate-id cache is the guarantee).",
                         value -> ((Duration) value).toSeconds() >= 1 ? null : "must be at least 1s")
                 .define(DEDUPE_MAX_ENTRIES, ConfigType.INT, "100000", "How many delivery ids the in-memory"
-                        + " de-duplicator holds at most; the oldest are forgotten first.", ConfigKey.atLeast(1));
+                        + " de-duplicator holds at most; the oldest are forgotten first.", ConfigKey.atLeast(1))
+                .define(RATE_LIMIT, ConfigType.INT, "100", "Requests per second one client may send on average"
+                        + " (token bucket per client); more get 429 with Retry-After, before the body is read. 0 turns"
+                        + " the limit off.", ConfigKey.atLeast(0))
+                .define(RATE_BURST, ConfigType.INT, "200", "Requests one client may send at once before "
+                        + RATE_LIMIT + " applies.", ConfigKey.atLeast(1))
+                .define(CLIENT_HEADER, ConfigType.STRING, "", "The request header naming the client for the rate"
+                        + " limit (e.g. X-Forwarded-For behind a trusted proxy: its first value); empty for the"
+                        + " remote address. Only set it when a proxy you run overwrites the header.");
     }
 
     /**
@@ -112,7 +123,10 @@ public final class WebhookConnector {
                 parsed.getString(FIELDS_PATH));
         DeliveryDeduplicator deduplicator = new InMemoryDeliveryDeduplicator(parsed.getInt(DEDUPE_MAX_ENTRIES),
                 parsed.getDuration(DEDUPE_WINDOW), clock);
-        return new WebhookEndpoint(instanceName, verifier, parser, parsed.getLong(MAX_BODY_BYTES), deduplicator);
+        ClientRateLimiter rateLimiter = new ClientRateLimiter(parsed.getInt(RATE_LIMIT), parsed.getInt(RATE_BURST),
+                ClientRateLimiter.DEFAULT_MAX_CLIENTS, clock);
+        return new WebhookEndpoint(instanceName, verifier, parser, parsed.getLong(MAX_BODY_BYTES), deduplicator,
+                rateLimiter, parsed.getString(CLIENT_HEADER).strip());
     }
 
     /** The secrets' form for the configured scheme, checked only when the scheme itself is valid. */

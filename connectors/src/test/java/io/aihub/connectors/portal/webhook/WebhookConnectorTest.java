@@ -24,7 +24,7 @@ class WebhookConnectorTest {
         assertThat(connector.type()).isEqualTo("webhook");
         assertThat(connector.config().keys()).extracting(ConfigKey::name).containsExactly("scheme", "secret",
                 "previousSecret", "tolerance", "system", "entity", "recordIdPath", "versionPath", "fieldsPath",
-                "maxBodyBytes", "dedupeWindow", "dedupeMaxEntries");
+                "maxBodyBytes", "dedupeWindow", "dedupeMaxEntries", "rateLimit", "rateBurst", "clientHeader");
         assertThat(connector.config().keys()).allSatisfy(k -> assertThat(k.doc()).hasSizeGreaterThan(20));
     }
 

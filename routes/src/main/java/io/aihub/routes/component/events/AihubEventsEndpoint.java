@@ -10,9 +10,11 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * A webhook connector instance receiving events for one route. Producer only: put it behind an HTTP consumer
- * ({@code platform-http:/webhooks/<route>}); it verifies the raw request, scores the event (micro-batched with
- * other requests) and answers only after the prediction is on the broker.
+ * A webhook connector instance receiving events for one route. As a consumer ({@code from}) it takes
+ * {@code POST /webhooks/<route>} on the hub's HTTP server and lets only requests within their client's rate and
+ * the body limit, correctly signed and fresh, into the route ({@link WebhookGate}); as a producer ({@code to}) it
+ * verifies the raw request again, scores the event (micro-batched with other requests) and answers only after the
+ * prediction is on the broker.
  */
 public final class AihubEventsEndpoint extends DefaultEndpoint {
 
@@ -26,6 +28,7 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
     private long maxWait = 200;
     private long timeout = 30_000;
     private String fallback = "none";
+    private String httpPath = "";
 
     AihubEventsEndpoint(String uri, AihubEventsComponent component, HubRuntime runtime, String connector) {
         super(uri, component);
@@ -42,9 +45,16 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
         return new AihubEventsProducer(this);
     }
 
+    /** The intake: {@code from("aihub-events:<connector>?routeId=...")} takes the route's webhook requests. */
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("aihub-events is a producer only: use it in to()");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (routeId == null) {
+            throw new IllegalArgumentException("aihub-events:" + connector + " needs the option routeId");
+        }
+        Addresses.checked("route id", routeId);
+        AihubEventsConsumer consumer = new AihubEventsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     HubRuntime runtime() {
@@ -121,6 +131,22 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
     List<String> subscriberList() {
         return Arrays.stream(subscribers.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> Addresses.checked("subscriber", s)).distinct().toList();
+    }
+
+    public String getHttpPath() {
+        return httpPath;
+    }
+
+    /**
+     * The platform-http path the requests arrive on, where the rate limit, body size and signature are checked
+     * before the route (default {@code /webhooks/<routeId>}).
+     */
+    public void setHttpPath(String httpPath) {
+        this.httpPath = httpPath == null ? "" : httpPath;
+    }
+
+    String httpPath() {
+        return httpPath.isBlank() ? "/webhooks/" + routeId : httpPath;
     }
 
     public String getFallback() {

@@ -2,6 +2,7 @@ package io.aihub.routes.component.events;
 
 import io.aihub.connectors.portal.webhook.WebhookEndpoint;
 import io.aihub.connectors.portal.webhook.WebhookEvent;
+import io.aihub.connectors.portal.webhook.WebhookHeaderAllowList;
 import io.aihub.connectors.portal.webhook.WebhookRejectedException;
 import io.aihub.model.mapping.FieldRenames;
 import io.aihub.routes.flow.EventBatcher;
@@ -129,11 +130,14 @@ final class AihubEventsProducer extends DefaultProducer {
         in.setBody(json);
     }
 
-    /** The request headers as sent (Camel's own headers left out), names case-insensitive downstream. */
+    /**
+     * The allow-listed request headers (the consumer let no others in; checked again here, so no {@code Camel*}
+     * header in any letter case reaches the parser), names case-insensitive downstream.
+     */
     private static Map<String, List<String>> headers(Message in) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         in.getHeaders().forEach((name, value) -> {
-            if (name.startsWith("Camel") || value == null) {
+            if (!WebhookHeaderAllowList.allows(name) || value == null) {
                 return;
             }
             List<String> values = new ArrayList<>();

@@ -10,12 +10,15 @@ import io.aihub.api.sink.SinkTask;
 import io.aihub.routes.component.ExchangeKeys;
 import io.aihub.routes.flow.DeadLetter;
 import io.aihub.routes.flow.WriteBackMapping;
+import io.aihub.routes.observe.LogContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a batch of predictions back into the source system. Written and unchanged records count as
@@ -23,6 +26,8 @@ import org.apache.camel.support.DefaultProducer;
  * per-record failure fails the batch, so the broker redelivers it (the sink is idempotent).
  */
 final class AihubSinkProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AihubSinkProducer.class);
 
     private final AihubSinkEndpoint endpoint;
     private final WriteBackMapping mapping;
@@ -62,7 +67,7 @@ final class AihubSinkProducer extends DefaultProducer {
             SinkRecord record = mapping.toSinkRecord(event);
             records.add(redelivered.contains(event.id()) ? record.asRedelivered() : record);
         }
-        List<SinkResult> results = task.put(records);
+        List<SinkResult> results = put(records);
         if (results.size() != records.size()) {
             throw new PermanentException("SINK_INVALID_RESULT", "sink " + endpoint.getConnector() + " returned "
                     + results.size() + " results for " + records.size() + " records");
@@ -79,6 +84,10 @@ final class AihubSinkProducer extends DefaultProducer {
                 written++;
             } else {
                 letters.add(deadLetter(routeId, events.get(i), result));
+                try (var scope = LogContext.record(result.recordId(), events.get(i).id())) {
+                    LOG.debug("write-back to {} refused: {} ({})", endpoint.getConnector(), result.status(),
+                            result.code());
+                }
             }
         }
         if (routeId != null) {
@@ -86,6 +95,19 @@ final class AihubSinkProducer extends DefaultProducer {
         }
         if (!letters.isEmpty()) {
             exchange.setProperty(ExchangeKeys.DEAD_LETTERS, letters);
+        }
+    }
+
+    /** Writes the batch and tells the connector's health check how the call went. */
+    private List<SinkResult> put(List<SinkRecord> records) {
+        var health = endpoint.runtime().connectorHealth();
+        try {
+            List<SinkResult> results = task.put(records);
+            health.succeeded(endpoint.getConnector());
+            return results;
+        } catch (RuntimeException e) {
+            health.failed(endpoint.getConnector(), e);
+            throw e;
         }
     }
 

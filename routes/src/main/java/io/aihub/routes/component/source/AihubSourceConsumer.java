@@ -1,6 +1,7 @@
 package io.aihub.routes.component.source;
 
 import io.aihub.api.error.AihubException;
+import io.aihub.api.error.SafeText;
 import io.aihub.api.source.SourcePage;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.broker.BrokerLink;
@@ -12,6 +13,7 @@ import io.aihub.api.source.SourceTask;
 import io.aihub.routes.ActivityTracker;
 import io.aihub.routes.component.ExchangeKeys;
 import io.aihub.routes.component.WorkerThread;
+import io.aihub.routes.observe.LogContext;
 import io.aihub.routes.progress.RouteCounters;
 import io.aihub.routes.store.PositionStore;
 import java.util.concurrent.ThreadLocalRandom;
@@ -66,7 +68,10 @@ final class AihubSourceConsumer extends DefaultConsumer {
         endpoint.runtime().activity().registerQueue(Addresses.replay(routeId));
         running = true;
         thread = new WorkerThread(getEndpoint().getCamelContext(), this, "aihub-source-" + routeId);
-        thread.start(() -> pollLoop(committed));
+        thread.start(() -> {
+            LogContext.route(routeId);
+            pollLoop(committed);
+        });
         LOG.info("AIHUB-SOURCE-0001 route {} polls {} from {}", routeId, endpoint.getConnector(),
                 committed.isStart() ? "the beginning" : "its committed position");
     }
@@ -113,12 +118,15 @@ final class AihubSourceConsumer extends DefaultConsumer {
                     backoff = 0;
                     continue;
                 }
-                SourcePage page = task.poll();
+                SourcePage page = pollSource();
                 if (!running) {
                     break;
                 }
                 if (page.isEmpty()) {
                     counters.backlog = 0;
+                    counters.caughtUp = true;
+                    counters.failingCode = null;
+                    counters.failingSince = null;
                     activity.idle(worker, true);
                     pause(endpoint.getIdleDelay());
                     continue;
@@ -129,6 +137,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 committed = page.position();
                 counters.pulled.add(page.size());
                 counters.backlog = page.backlog();
+                counters.committed(newestModification(page));
                 backoff = 0;
             } catch (Exception e) {
                 if (!running) {
@@ -136,6 +145,8 @@ final class AihubSourceConsumer extends DefaultConsumer {
                 }
                 replay.rollback();
                 counters.pageFailures.increment();
+                counters.failed(e instanceof AihubException ae ? ae.code() : e.getClass().getSimpleName(),
+                        java.time.Instant.now());
                 try {
                     task.rewind(committed);
                 } catch (RuntimeException rewindFailure) {
@@ -183,6 +194,32 @@ final class AihubSourceConsumer extends DefaultConsumer {
         return brokerFailure && !link.check("source of route " + endpoint.getRouteId(), e);
     }
 
+    /** Polls the connector and tells the connector's health check how the call went. */
+    private SourcePage pollSource() {
+        var health = endpoint.runtime().connectorHealth();
+        try {
+            SourcePage page = task.poll();
+            health.succeeded(endpoint.getConnector());
+            return page;
+        } catch (RuntimeException e) {
+            if (running) {
+                health.failed(endpoint.getConnector(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The newest modification time among the page's records (the watermark it moves to), or null. */
+    private static java.time.Instant newestModification(SourcePage page) {
+        java.time.Instant newest = null;
+        for (var record : page.records()) {
+            if (record.modifiedAt() != null && (newest == null || record.modifiedAt().isAfter(newest))) {
+                newest = record.modifiedAt();
+            }
+        }
+        return newest;
+    }
+
     /** Hands a page to the route; throws what the route failed with. */
     private void deliver(SourcePage page, Map<String, String> replays) throws Exception {
         Exchange exchange = createExchange(false);
@@ -216,7 +253,7 @@ final class AihubSourceConsumer extends DefaultConsumer {
         String code = e instanceof AihubException ae ? ae.code() : e.getClass().getSimpleName();
         boolean retriable = !(e instanceof AihubException ae) || ae.retriable();
         LOG.warn("AIHUB-SOURCE-0003 route {}: page not delivered ({}, {}): {}; nothing committed, retrying in {} ms",
-                endpoint.getRouteId(), code, retriable ? "retriable" : "permanent", e.getMessage(), backoff);
+                endpoint.getRouteId(), code, retriable ? "retriable" : "permanent", SafeText.describe(e), backoff);
     }
 
     private void pause(long millis) {

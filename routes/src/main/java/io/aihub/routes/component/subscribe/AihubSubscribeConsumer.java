@@ -2,6 +2,7 @@ package io.aihub.routes.component.subscribe;
 
 import io.aihub.api.envelope.PredictionEvent;
 import io.aihub.api.error.AihubException;
+import io.aihub.api.error.SafeText;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.broker.BrokerLink;
@@ -9,6 +10,7 @@ import io.aihub.routes.component.ExchangeKeys;
 import io.aihub.routes.component.WorkerThread;
 import io.aihub.routes.flow.DeadLetter;
 import io.aihub.routes.flow.DeadLetterSender;
+import io.aihub.routes.observe.LogContext;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -63,7 +65,10 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
         runtime.activity().registerQueue(Addresses.subscriberQueue(endpoint.getRouteId(), endpoint.getSubscriber()));
         running = true;
         thread = new WorkerThread(getEndpoint().getCamelContext(), this, "aihub-" + worker);
-        thread.start(this::consumeLoop);
+        thread.start(() -> {
+            LogContext.route(endpoint.getRouteId());
+            consumeLoop();
+        });
         LOG.info("AIHUB-SUBSCRIBE-0001 consuming {}", Addresses.subscriberFqqn(endpoint.getRouteId(),
                 endpoint.getSubscriber()));
     }
@@ -153,6 +158,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
         List<PredictionEvent> events = new ArrayList<>(messages.size());
         java.util.Set<String> redelivered = new java.util.HashSet<>();
         int invalid = 0;
+        List<String> invalidCodes = new ArrayList<>();
         for (Message message : messages) {
             try {
                 PredictionEvent event = endpoint.runtime().codec().read(((TextMessage) message).getText());
@@ -163,6 +169,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
             } catch (AihubException | ClassCastException e) {
                 deadLetters.sendInvalid(message, endpoint.getSubscriber(), e);
                 invalid++;
+                invalidCodes.add(DeadLetterSender.invalidCode(e));
             }
         }
         long backoff = 0;
@@ -196,7 +203,7 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
                     session.rollback();
                     String code = failure instanceof AihubException ae ? ae.code() : failure.getClass().getSimpleName();
                     LOG.warn("AIHUB-SUBSCRIBE-0004 {}: batch of {} failed ({}): {}; rolled back for redelivery",
-                            worker, messages.size(), code, failure.getMessage());
+                            worker, messages.size(), code, SafeText.describe(failure));
                     return;
                 }
                 @SuppressWarnings("unchecked")
@@ -209,6 +216,13 @@ final class AihubSubscribeConsumer extends DefaultConsumer {
                 session.commit();
                 endpoint.runtime().counters().route(endpoint.getRouteId()).deadLettered
                         .add(invalid + (letters == null ? 0 : letters.size()));
+                var meters = endpoint.runtime().meters();
+                for (String code : invalidCodes) {
+                    meters.deadLettered(endpoint.getRouteId(), "receive:" + endpoint.getSubscriber(), code, 1);
+                }
+                for (DeadLetter letter : letters == null ? List.<DeadLetter>of() : letters) {
+                    meters.deadLettered(endpoint.getRouteId(), letter.step(), letter.error().code(), 1);
+                }
                 return;
             } catch (Exception e) {
                 session.rollback();

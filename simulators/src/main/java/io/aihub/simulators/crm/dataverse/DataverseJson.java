@@ -1,8 +1,7 @@
 package io.aihub.simulators.crm.dataverse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aihub.api.json.HubJson;
 
 /** The Dataverse simulator's JSON mapper, with explicit read limits for every request body it parses. */
 final class DataverseJson {
@@ -10,13 +9,7 @@ final class DataverseJson {
     /** Request bodies larger than this are refused with 413. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(32)
-                    .maxStringLength(100_000)
-                    .maxDocumentLength(MAX_BODY_BYTES)
-                    .build())
-            .build());
+    static final ObjectMapper MAPPER = HubJson.mapperBuilder(MAX_BODY_BYTES).build();
 
     private DataverseJson() {
     }

@@ -108,6 +108,9 @@ public final class AccountGenerator {
         f.put("NPS__c", nps == null ? null : (double) nps);
         f.put("Churn_Score__c", null);
         f.put("Churn_Risk__c", null);
+        // No generated contact details: tests set them with editAccount when they need personal data.
+        f.put("Email__c", null);
+        f.put("Phone", null);
         f.put("CreatedDate", SalesforceDates.format(stamp.minusSeconds(86_400L * 30 * tenure)));
         f.put("LastModifiedDate", SalesforceDates.format(stamp));
         f.put("LastModifiedById", SalesforceIds.of("005", "5g0", 1));

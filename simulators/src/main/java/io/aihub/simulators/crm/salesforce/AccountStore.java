@@ -112,6 +112,23 @@ final class AccountStore {
         return chosen;
     }
 
+    /**
+     * A user sets the given fields of one live account (values as the API returns them; a value may have the wrong
+     * type on purpose, e.g. text in a number field) and the record is stamped.
+     */
+    synchronized void edit(String id, Map<String, Object> fields, String userId) {
+        Map<String, Object> row = live.get(id);
+        if (row == null) {
+            throw new IllegalArgumentException("no such live account: " + id);
+        }
+        fields.forEach((name, value) -> {
+            SObjectField field = SCHEMA.field(name).filter(SObjectField::updateable)
+                    .orElseThrow(() -> new IllegalArgumentException("not an editable Account field: " + name));
+            row.put(field.name(), value);
+        });
+        stamp(row, userId);
+    }
+
     /** The ids of the records in the recycle bin. */
     synchronized Set<String> deletedIds() {
         return Collections.unmodifiableSet(new TreeSet<>(deletedRecords.keySet()));

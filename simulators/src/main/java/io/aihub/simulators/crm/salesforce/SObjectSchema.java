@@ -24,6 +24,8 @@ final class SObjectSchema {
             new SObjectField("NPS__c", SObjectFieldType.DOUBLE, true, true),
             new SObjectField("Churn_Score__c", SObjectFieldType.DOUBLE, true, true),
             new SObjectField("Churn_Risk__c", SObjectFieldType.STRING, true, true),
+            new SObjectField("Email__c", SObjectFieldType.STRING, true, true),
+            new SObjectField("Phone", SObjectFieldType.STRING, true, true),
             new SObjectField("CreatedDate", SObjectFieldType.DATETIME, false, false),
             new SObjectField("LastModifiedDate", SObjectFieldType.DATETIME, false, false),
             new SObjectField("LastModifiedById", SObjectFieldType.ID, false, false),

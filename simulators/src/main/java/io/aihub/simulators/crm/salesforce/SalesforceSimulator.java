@@ -178,6 +178,16 @@ public final class SalesforceSimulator implements AutoCloseable {
         return store.insert(n, new AccountGenerator(seed), HUMAN_USER_ID);
     }
 
+    /**
+     * A human user sets fields of one account, e.g. contact details ({@code Email__c}, {@code Phone}) or a value of
+     * the wrong type; {@code SystemModstamp} moves and {@code LastModifiedById} becomes {@link #HUMAN_USER_ID}.
+     *
+     * @throws IllegalArgumentException when no live account has this id, or a field is not an editable one
+     */
+    public void editAccount(String id, Map<String, Object> fields) {
+        store.edit(id, fields, HUMAN_USER_ID);
+    }
+
     /** Every record accepted by a composite update so far, in order. */
     public List<WriteEvent> writeLog() {
         return store.writeLog();

@@ -90,7 +90,7 @@ final class SapODataHandler implements HttpHandler {
         } catch (SapODataError e) {
             response = e.toResponse();
         } catch (RuntimeException e) {
-            LOG.warn("AIHUB-SIM-0103 Unexpected failure serving {} {}", exchange.getRequestMethod(),
+            LOG.warn("AIHUB-SIM-0113 Unexpected failure serving {} {}", exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), e);
             response = new SapODataError(500, "/IWBEP/CM_MGW_RT/000", "Internal server error").toResponse();
         }

@@ -178,7 +178,7 @@ public final class SapODataSimulator implements AutoCloseable {
         server.setExecutor(executor);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         server.start();
-        LOG.info("AIHUB-SIM-0101 SAP OData simulator started on {} with {} business partners and {} sales orders",
+        LOG.info("AIHUB-SIM-0111 SAP OData simulator started on {} with {} business partners and {} sales orders",
                 baseUrl, settings.partners, settings.salesOrders);
     }
 
@@ -370,7 +370,7 @@ public final class SapODataSimulator implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
-            LOG.info("AIHUB-SIM-0102 SAP OData simulator on {} stopped", baseUrl);
+            LOG.info("AIHUB-SIM-0112 SAP OData simulator on {} stopped", baseUrl);
         }
     }
 
