@@ -19,6 +19,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 final class AckingConsumer implements AutoCloseable {
 
     private final String url;
+    private final String user;
+    private final String password;
     private final String queue;
     private final long expected;
     private final Latencies fromEventTime;
@@ -33,12 +35,16 @@ final class AckingConsumer implements AutoCloseable {
 
     /**
      * @param url      the broker URL, e.g. {@code tcp://127.0.0.1:61616}
+     * @param user     the business system's broker user
+     * @param password its password
      * @param queue    the queue, fully qualified ({@code address::queue})
      * @param expected how many messages to receive before it stops
      * @param latency  whether to record latencies (the hub run) or not (raw JMS)
      */
-    AckingConsumer(String url, String queue, long expected, boolean latency) {
+    AckingConsumer(String url, String user, String password, String queue, long expected, boolean latency) {
         this.url = url;
+        this.user = user;
+        this.password = password;
         this.queue = queue;
         this.expected = expected;
         int capacity = (int) Math.min(Integer.MAX_VALUE - 8, expected);
@@ -50,7 +56,7 @@ final class AckingConsumer implements AutoCloseable {
 
     /** Connects and starts receiving; returns once the consumer is attached. */
     void start() throws JMSException {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
         connection = factory.createConnection();
         connection.start();
         thread.start();

@@ -62,10 +62,19 @@ public final class BenchRun {
     private final BenchSettings settings;
     private final PrintStream out;
     private final EnvelopeCodec codec = new EnvelopeCodec();
+    /** Broker passwords of this run: the hub's, and the business consumer's (random, never printed). */
+    private final String hubPassword = randomPassword();
+    private final String businessPassword = randomPassword();
 
     public BenchRun(BenchSettings settings) {
         this.settings = settings;
         this.out = settings.out();
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Runs every part and returns the figures; the JSON file is written to the results folder. */
@@ -121,6 +130,11 @@ public final class BenchRun {
         p.put("aihub.broker.amqpPort", "0");
         p.put("aihub.broker.stompPort", "0");
         p.put("aihub.broker.mqttPort", "0");
+        p.put("aihub.broker.password", hubPassword);
+        p.put("aihub.broker.users", SUBSCRIBER);
+        p.put("aihub.broker.user." + SUBSCRIBER + ".password", businessPassword);
+        p.put("aihub.broker.user." + SUBSCRIBER + ".queues", Addresses.subscriberQueue(ROUTE, SUBSCRIBER) + ","
+                + Addresses.subscriberQueue(RAW_ROUTE, SUBSCRIBER));
         p.put("camel.management.port", String.valueOf(freePort()));
         p.put("camel.server.port", String.valueOf(freePort()));
         p.put("aihub.models.dir", settings.modelsDir().toString());
@@ -166,7 +180,7 @@ public final class BenchRun {
 
     private HubFigures measureHub(HubApplication app, int corePort) throws Exception {
         long n = settings.records();
-        try (AckingConsumer business = new AckingConsumer("tcp://127.0.0.1:" + corePort,
+        try (AckingConsumer business = new AckingConsumer("tcp://127.0.0.1:" + corePort, SUBSCRIBER, businessPassword,
                 Addresses.subscriberFqqn(ROUTE, SUBSCRIBER), n, true);
                 ResourceMeter meter = new ResourceMeter()) {
             business.start();
@@ -245,9 +259,9 @@ public final class BenchRun {
      */
     private double measureRawJms(String inVmUrl, int corePort, List<String> ring) throws Exception {
         long n = settings.records();
-        try (AckingConsumer consumer = new AckingConsumer("tcp://127.0.0.1:" + corePort,
+        try (AckingConsumer consumer = new AckingConsumer("tcp://127.0.0.1:" + corePort, SUBSCRIBER, businessPassword,
                 Addresses.subscriberFqqn(RAW_ROUTE, SUBSCRIBER), n, false);
-                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(inVmUrl);
+                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(inVmUrl, "aihub", hubPassword);
                 Connection connection = factory.createConnection()) {
             consumer.start();
             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);

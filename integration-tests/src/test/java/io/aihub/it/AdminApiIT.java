@@ -297,7 +297,7 @@ class AdminApiIT {
         assertThat(listed).isEqualTo(withoutNps);
 
         String url = "tcp://127.0.0.1:" + harness.corePort;
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+        try (ActiveMQConnectionFactory factory = TestBrokerUsers.hub(url);
                 jakarta.jms.Connection connection = factory.createConnection()) {
             connection.start();
             jakarta.jms.Session session = connection.createSession(true, jakarta.jms.Session.SESSION_TRANSACTED);
@@ -315,14 +315,20 @@ class AdminApiIT {
             JsonNode replayed = api.post(replayEvents, OPERATOR_TOKEN).json();
             assertThat(replayed.path("events").asInt()).isEqualTo(1);
             assertThat(replayed.path("records").asInt()).isZero();
-            jakarta.jms.MessageConsumer consumer = session.createConsumer(session.createQueue(
-                    Addresses.subscriberFqqn(ROUTE, "sales-ops")), "aihubEventId = 'event-replayed-by-api'");
             List<String> received = new ArrayList<>();
-            for (jakarta.jms.Message m = consumer.receive(10_000); m != null; m = consumer.receive(500)) {
-                received.add(m.getStringProperty("aihubRecordId"));
+            // the business system reads its queue as itself: the hub's user may not
+            try (ActiveMQConnectionFactory salesOps = TestBrokerUsers.salesOps(url);
+                    jakarta.jms.Connection salesOpsConnection = salesOps.createConnection()) {
+                salesOpsConnection.start();
+                jakarta.jms.Session salesOpsSession = salesOpsConnection.createSession(true,
+                        jakarta.jms.Session.SESSION_TRANSACTED);
+                jakarta.jms.MessageConsumer consumer = salesOpsSession.createConsumer(salesOpsSession.createQueue(
+                        Addresses.subscriberFqqn(ROUTE, "sales-ops")), "aihubEventId = 'event-replayed-by-api'");
+                for (jakarta.jms.Message m = consumer.receive(10_000); m != null; m = consumer.receive(500)) {
+                    received.add(m.getStringProperty("aihubRecordId"));
+                }
+                salesOpsSession.commit();
             }
-            session.commit();
-            consumer.close();
             assertThat(received).containsExactly("record-of-the-event");
             assertThat(deadLetteredIds(factory)).isEqualTo(withoutNps);
 

@@ -27,11 +27,13 @@ final class AmqpSubscriber {
     private AmqpSubscriber() {
     }
 
-    /** Receives and accepts messages until none arrives for {@code quietSeconds}. */
+    /** Receives and accepts messages, logged in as the business system sales-ops, until none arrives for a while. */
     static List<Received> drain(int port, String address, int quietSeconds) throws Exception {
         List<Received> out = new ArrayList<>();
+        ConnectionOptions login = new ConnectionOptions().user(TestBrokerUsers.SALES_OPS)
+                .password(TestBrokerUsers.SALES_OPS_PASSWORD);
         try (Client client = Client.create();
-                Connection connection = client.connect("127.0.0.1", port, new ConnectionOptions());
+                Connection connection = client.connect("127.0.0.1", port, login);
                 Receiver receiver = connection.openReceiver(address, new ReceiverOptions().creditWindow(200))) {
             for (Delivery d = receiver.receive(quietSeconds * 3L, TimeUnit.SECONDS); d != null;
                     d = receiver.receive(quietSeconds, TimeUnit.SECONDS)) {

@@ -38,7 +38,8 @@ class BrokerConfigurationIT {
             app.start();
             try {
                 assertThat(app.awaitIdle(Duration.ofMinutes(1))).isTrue();
-                List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + harness.corePort, null, null);
+                List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + harness.corePort,
+                        TestBrokerUsers.HUB_USER, TestBrokerUsers.HUB_PASSWORD);
                 assertThat(problems).isEmpty();
             } finally {
                 app.stop();
@@ -61,9 +62,11 @@ class BrokerConfigurationIT {
             try {
                 assertThat(app.awaitIdle(Duration.ofMinutes(1))).isTrue();
                 assertThat(app.totals().published()).isEqualTo(100);
-                List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + corePort, null, null);
+                List<String> problems = BrokerConfigCheck.check("tcp://127.0.0.1:" + corePort,
+                        TestBrokerUsers.HUB_USER, TestBrokerUsers.HUB_PASSWORD);
                 assertThat(problems).isEmpty();
-                assertThat(BrokerConfigCheck.deadLetterAddress("tcp://127.0.0.1:" + corePort, null, null,
+                assertThat(BrokerConfigCheck.deadLetterAddress("tcp://127.0.0.1:" + corePort,
+                        TestBrokerUsers.HUB_USER, TestBrokerUsers.HUB_PASSWORD,
                         "aihub.predictions.crm-account-churn")).isEqualTo("aihub.dlq.crm-account-churn");
             } finally {
                 app.stop();
@@ -104,6 +107,8 @@ class BrokerConfigurationIT {
                     "address careless.orders: no expiry address",
                     "address careless.orders: address-full-policy DROP discards messages");
             assertThat(problems).anyMatch(p -> p.startsWith("address careless.orders: redelivery has no delay"));
+            assertThat(problems).anyMatch(p -> p.startsWith("broker: security is disabled"))
+                    .anyMatch(p -> p.startsWith("broker: a login without user name and password is accepted"));
         } finally {
             careless.stop();
         }

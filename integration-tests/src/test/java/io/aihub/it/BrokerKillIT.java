@@ -331,7 +331,7 @@ class BrokerKillIT {
         }
 
         private void receiveUntilStopped() throws JMSException {
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url + "?reconnectAttempts=0");
+            try (ActiveMQConnectionFactory factory = TestBrokerUsers.salesOps(url + "?reconnectAttempts=0");
                     Connection connection = factory.createConnection()) {
                 AtomicBoolean broken = new AtomicBoolean();
                 connection.setExceptionListener(e -> broken.set(true));
@@ -370,7 +370,7 @@ class BrokerKillIT {
 
         /** After the hub stopped: takes whatever is still on the queue (there should be nothing). */
         void sweep() throws JMSException {
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url + "?reconnectAttempts=0");
+            try (ActiveMQConnectionFactory factory = TestBrokerUsers.salesOps(url + "?reconnectAttempts=0");
                     Connection connection = factory.createConnection()) {
                 connection.start();
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);

@@ -20,7 +20,7 @@ final class BrokerProcess {
     }
 
     static Process start(Path brokerData, int corePort, Path log) throws IOException {
-        return new ProcessBuilder(List.of(
+        ProcessBuilder broker = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daihub.logDir=" + brokerData.resolveSibling("broker-logs"),
                 "-cp", System.getProperty("java.class.path"),
@@ -28,7 +28,10 @@ final class BrokerProcess {
                 "-Daihub.broker.dataDir=" + brokerData,
                 "-Daihub.broker.corePort=" + corePort,
                 "-Daihub.broker.amqpPort=0", "-Daihub.broker.stompPort=0", "-Daihub.broker.mqttPort=0"))
-                .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+                .redirectOutput(log.toFile()).redirectErrorStream(true);
+        // the broker's users, like an operator would give them: from the environment
+        broker.environment().putAll(TestBrokerUsers.environment());
+        return broker.start();
     }
 
     /** Waits up to 60 s for the broker's ready line; fails with its output if it exits first. */

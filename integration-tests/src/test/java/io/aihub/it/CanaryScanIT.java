@@ -200,7 +200,8 @@ class CanaryScanIT {
                 assertThat(authFailure).as("the server's reason, scrubbed")
                         .contains("Incorrect API key provided: ****");
 
-                List<Message> predictions = drain(harness.corePort, Addresses.subscriberFqqn(ROUTE, "sales-ops"));
+                List<Message> predictions = drain(harness.corePort, Addresses.subscriberFqqn(ROUTE, "sales-ops"),
+                        TestBrokerUsers.SALES_OPS, TestBrokerUsers.SALES_OPS_PASSWORD);
                 assertThat(predictions).isNotEmpty();
                 String personEnvelope = null;
                 for (Message prediction : predictions) {
@@ -247,6 +248,8 @@ class CanaryScanIT {
                         + "file:" + Path.of("..", "examples", "portal", "routes", PORTAL_ROUTE + ".camel.yaml")
                         .toAbsolutePath().normalize())
                 .with("aihub.broker.user", "aihub")
+                // the broker password comes from the secrets file, like every other credential here
+                .without("aihub.broker.password")
                 .with("aihub.connectors", "crm,portal")
                 .with("aihub.connector.crm.fields", "Name,Industry,AnnualRevenue,NumberOfEmployees,Plan__c,"
                         + "Tenure_Months__c,Monthly_Spend__c,Support_Cases_90d__c,Days_Since_Last_Login__c,NPS__c,"
@@ -350,9 +353,13 @@ class CanaryScanIT {
     }
 
     private static List<Message> drain(int corePort, String queue) throws Exception {
+        return drain(corePort, queue, "aihub", BROKER_PASSWORD);
+    }
+
+    private static List<Message> drain(int corePort, String queue, String user, String password) throws Exception {
         List<Message> out = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + corePort);
-                Connection connection = factory.createConnection("aihub", BROKER_PASSWORD)) {
+                Connection connection = factory.createConnection(user, password)) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue));

@@ -92,7 +92,7 @@ class DeadLetterIT {
 
     private static List<Message> drain(int corePort, String queue) throws Exception {
         List<Message> out = new ArrayList<>();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + corePort);
+        try (ActiveMQConnectionFactory factory = TestBrokerUsers.hub("tcp://127.0.0.1:" + corePort);
                 Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

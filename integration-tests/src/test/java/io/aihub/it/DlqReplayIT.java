@@ -100,24 +100,30 @@ class DlqReplayIT {
             String salesOps = io.aihub.routes.broker.Addresses.subscriberFqqn(ROUTE, "sales-ops");
             HubApplication app = harness.application();
             app.start();
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
-                    jakarta.jms.Connection connection = factory.createConnection()) {
+            try (ActiveMQConnectionFactory factory = TestBrokerUsers.salesOps(url);
+                    jakarta.jms.Connection connection = factory.createConnection();
+                    ActiveMQConnectionFactory hubFactory = TestBrokerUsers.hub(url);
+                    jakarta.jms.Connection hubConnection = hubFactory.createConnection()) {
                 assertThat(app.awaitIdle(Duration.ofMinutes(1))).isTrue();
                 connection.start();
                 jakarta.jms.Session session = connection.createSession(true, jakarta.jms.Session.SESSION_TRANSACTED);
+                // the business system reads its queue; the broker (here: the hub's user) dead-letters the event
+                jakarta.jms.Session hubSession = hubConnection.createSession(true,
+                        jakarta.jms.Session.SESSION_TRANSACTED);
                 // A business system failed this event too often: the broker moved it to the dead-letter address,
                 // marking the queue it came from.
                 jakarta.jms.MessageConsumer consumer = session.createConsumer(session.createQueue(salesOps));
                 jakarta.jms.TextMessage event = (jakarta.jms.TextMessage) consumer.receive(5_000);
                 assertThat(event).isNotNull();
                 String eventId = event.getStringProperty("aihubEventId");
-                jakarta.jms.TextMessage moved = session.createTextMessage(event.getText());
+                jakarta.jms.TextMessage moved = hubSession.createTextMessage(event.getText());
                 moved.setStringProperty("aihubEventId", eventId);
                 moved.setStringProperty("aihubRecordId", event.getStringProperty("aihubRecordId"));
                 moved.setStringProperty("_AMQ_ORIG_QUEUE", io.aihub.routes.broker.Addresses.subscriberQueue(ROUTE,
                         "sales-ops"));
-                session.createProducer(session.createQueue(io.aihub.routes.broker.Addresses.deadLetter(ROUTE)))
+                hubSession.createProducer(hubSession.createQueue(io.aihub.routes.broker.Addresses.deadLetter(ROUTE)))
                         .send(moved);
+                hubSession.commit();
                 session.commit();
                 consumer.close();
 
@@ -142,7 +148,7 @@ class DlqReplayIT {
     }
 
     private static Set<String> deadLetteredIds(String url) throws Exception {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url)) {
+        try (ActiveMQConnectionFactory factory = TestBrokerUsers.hub(url)) {
             List<DeadLetterQueues.Group> groups = new DeadLetterQueues(factory).list(ROUTE);
             int total = groups.stream().mapToInt(DeadLetterQueues.Group::count).sum();
             Set<String> ids = new DeadLetterQueues(factory).recordIds(ROUTE);
@@ -156,7 +162,9 @@ class DlqReplayIT {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int exit = new CommandLine(new AihubCli()).execute(args);
+            String[] withPassword = java.util.Arrays.copyOf(args, args.length + 1);
+            withPassword[args.length] = "-Daihub.broker.password=" + TestBrokerUsers.HUB_PASSWORD;
+            int exit = new CommandLine(new AihubCli()).execute(withPassword);
             assertThat(exit).as("exit code of aihub %s", String.join(" ", args)).isZero();
         } finally {
             System.setOut(original);

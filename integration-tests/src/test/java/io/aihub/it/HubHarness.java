@@ -46,10 +46,17 @@ final class HubHarness {
         properties.put("aihub.models", "churn");
         // Poll again 0.5 s after an empty page instead of 5 s, so tests that change the source mid-run wait less.
         properties.put("aihub.route.crm-account-churn.idleDelay", "500");
+        properties.putAll(TestBrokerUsers.properties());
     }
 
     HubHarness with(String key, String value) {
         properties.put(key, value);
+        return this;
+    }
+
+    /** Drops a default of the harness (e.g. the broker password, for a test that supplies it another way). */
+    HubHarness without(String key) {
+        properties.remove(key);
         return this;
     }
 

@@ -65,8 +65,10 @@ class HubKillIT {
                 "-Daihub.broker.amqpPort=0", "-Daihub.broker.stompPort=0", "-Daihub.broker.mqttPort=0",
                 "-Dcamel.management.port=" + HubHarness.freePort()));
         command.addAll(List.of(extra));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(log.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder hub = new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(log.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        hub.environment().putAll(TestBrokerUsers.environment());
+        return hub.start();
     }
 
     private static long lastPulled(Path log) throws IOException {
@@ -154,7 +156,7 @@ class HubKillIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (ids.size() < expected && System.nanoTime() < deadline) {
             Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> accepts(corePort));
-            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + corePort
+            try (ActiveMQConnectionFactory factory = TestBrokerUsers.salesOps("tcp://127.0.0.1:" + corePort
                     + "?reconnectAttempts=0");
                     Connection connection = factory.createConnection()) {
                 connection.start();

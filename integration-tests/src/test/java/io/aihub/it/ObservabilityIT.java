@@ -273,15 +273,19 @@ class ObservabilityIT {
             throws Exception {
         Set<String> published = new HashSet<>();
         Map<String, Integer> byReason = new HashMap<>();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + harness.corePort);
-                Connection connection = factory.createConnection()) {
+        try (ActiveMQConnectionFactory factory = TestBrokerUsers.salesOps("tcp://127.0.0.1:" + harness.corePort);
+                Connection connection = factory.createConnection();
+                ActiveMQConnectionFactory hubFactory = TestBrokerUsers.hub("tcp://127.0.0.1:" + harness.corePort);
+                Connection hubConnection = hubFactory.createConnection()) {
             connection.start();
+            hubConnection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Session hubSession = hubConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             for (Message m : browse(session, Addresses.subscriberFqqn(ROUTE, "sales-ops"))) {
                 assertThat(published.add(m.getStringProperty(EnvelopeHeaders.RECORD_ID) + "@"
                         + m.getStringProperty(EnvelopeHeaders.EVENT_ID))).as("each event once").isTrue();
             }
-            for (Message m : browse(session, Addresses.deadLetter(ROUTE))) {
+            for (Message m : browse(hubSession, Addresses.deadLetter(ROUTE))) {
                 byReason.merge(m.getStringProperty(EnvelopeHeaders.FAILED_STEP) + ":"
                         + m.getStringProperty(EnvelopeHeaders.ERROR_CODE), 1, Integer::sum);
             }

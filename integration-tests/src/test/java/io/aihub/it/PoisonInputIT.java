@@ -132,7 +132,7 @@ class PoisonInputIT {
     /** Every dead letter of the route, as record id → the reason headers of each letter about it. */
     private static Map<String, List<Map<String, String>>> drainDeadLetters(int corePort) throws Exception {
         Map<String, List<Map<String, String>>> out = new HashMap<>();
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + corePort);
+        try (ActiveMQConnectionFactory factory = TestBrokerUsers.hub("tcp://127.0.0.1:" + corePort);
                 Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

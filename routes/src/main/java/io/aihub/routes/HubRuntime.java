@@ -68,6 +68,9 @@ public final class HubRuntime implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final java.util.Set<String> declaredQueues = new java.util.HashSet<>();
     private EmbeddedBroker embeddedBroker;
+    /** The broker the hub connects to (in-VM, or the external URL with its TLS settings) and its password. */
+    private String brokerUrl;
+    private String brokerPassword;
     private ActiveMQConnectionFactory connectionFactory;
     private BrokerTopology topology;
     private BrokerLink brokerLink;
@@ -117,25 +120,30 @@ public final class HubRuntime implements AutoCloseable {
 
     private void startServices(java.util.function.UnaryOperator<String> urlOverrides) throws Exception {
         String brokerUrl;
+        String brokerPassword;
         if (settings.brokerUrl().isPresent()) {
-            brokerUrl = settings.brokerUrl().get();
+            brokerUrl = settings.broker().security().clientUrl(settings.brokerUrl().get());
+            brokerPassword = settings.brokerClientPassword();
         } else {
             embeddedBroker = new EmbeddedBroker(settings.broker(), IN_VM_IDS.incrementAndGet());
             closeables.add(embeddedBroker);
             embeddedBroker.start();
             brokerUrl = embeddedBroker.inVmUrl();
+            brokerPassword = embeddedBroker.hubPassword();
         }
-        connectionFactory = new ActiveMQConnectionFactory(brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        connectionFactory = new ActiveMQConnectionFactory(brokerUrl, settings.brokerUser(), brokerPassword);
         // No transparent reconnect: a lost connection fails the call at once, its user discards the connection,
         // and BrokerLink reconnects with back-off (see docs/architecture.md, "Broker outages").
         connectionFactory.setReconnectAttempts(0);
         connectionFactory.setInitialConnectAttempts(1);
         closeables.add(0, connectionFactory);
-        topology = new BrokerTopology(embeddedBroker, brokerUrl, settings.brokerUser(), settings.brokerPassword());
+        topology = new BrokerTopology(embeddedBroker, brokerUrl, settings.brokerUser(), brokerPassword);
         brokerLink = new BrokerLink(connectionFactory, BrokerLink.describe(brokerUrl), topology::redeclare);
         closeables.add(0, brokerLink);
         BrokerLink link = brokerLink;
-        queueStats = new QueueStats(embeddedBroker, brokerUrl, settings.brokerUser(), settings.brokerPassword(),
+        this.brokerUrl = brokerUrl;
+        this.brokerPassword = brokerPassword;
+        queueStats = new QueueStats(embeddedBroker, brokerUrl, settings.brokerUser(), brokerPassword,
                 Clock.systemUTC(), link::isUp);
         closeables.add(0, queueStats);
 
@@ -252,6 +260,16 @@ public final class HubRuntime implements AutoCloseable {
     /** Whether the broker is reachable; every JMS user reports lost connections here and waits on it. */
     public BrokerLink brokerLink() {
         return brokerLink;
+    }
+
+    /** The URL the hub's own connections use (may hold a trust store password: log only via BrokerLink.describe). */
+    public String brokerUrl() {
+        return brokerUrl;
+    }
+
+    /** The hub user's effective broker password (configured, or the embedded broker's generated one). */
+    public String brokerPassword() {
+        return brokerPassword;
     }
 
     public Optional<EmbeddedBroker> embeddedBroker() {

@@ -55,9 +55,7 @@ public final class AdminApi extends ServiceSupport {
         this.settings = settings;
         this.routes = new HubRoutes(context);
         this.throughput = new ThroughputSampler(runtime.counters());
-        String brokerUrl = runtime.embeddedBroker().map(b -> b.inVmUrl())
-                .orElseGet(() -> runtime.settings().brokerUrl().orElseThrow());
-        this.depths = new QueueDepths(brokerUrl, runtime.settings().brokerUser(), runtime.settings().brokerPassword());
+        this.depths = new QueueDepths(runtime.brokerUrl(), runtime.settings().brokerUser(), runtime.brokerPassword());
         this.routesView = new RouteStatusView(runtime, routes, throughput, depths);
         this.modelsView = new ModelCatalogView(runtime, routes);
         this.driftView = new DriftReportsView(runtime.database().dataSource());

@@ -44,6 +44,20 @@ public final class Addresses {
         return predictions(routeId) + "::" + subscriberQueue(routeId, subscriber);
     }
 
+    /**
+     * The route id of a subscriber queue name {@code <route-id>.<subscriber>}.
+     *
+     * @throws IllegalArgumentException when the name is not a subscriber queue name
+     */
+    public static String routeOfSubscriberQueue(String queue) {
+        int dot = queue == null ? -1 : queue.indexOf('.');
+        if (dot < 0 || !NAME.matcher(queue.substring(0, dot)).matches()
+                || !NAME.matcher(queue.substring(dot + 1)).matches()) {
+            throw new IllegalArgumentException("'" + queue + "' is not a subscriber queue name <route-id>.<subscriber>");
+        }
+        return queue.substring(0, dot);
+    }
+
     /** Checks that a route id or subscriber name is safe to embed in an address. */
     public static String checked(String what, String name) {
         if (name == null || !NAME.matcher(name).matches()) {

@@ -3,6 +3,10 @@ package io.aihub.routes.broker;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.settings.impl.PageFullMessagePolicy;
@@ -11,7 +15,8 @@ import org.apache.activemq.artemis.core.settings.impl.PageFullMessagePolicy;
  * Reads a running broker's effective configuration over its management address and lists every way it could
  * lose or drop a message, or fill its disk: an address without a dead-letter or expiry address, a dead-letter
  * or expiry address with no queue (Artemis drops what it would move there), a {@code DROP} or unbounded
- * paging policy, redelivery without delay or back-off, no disk usage limit.
+ * paging policy, redelivery without delay or back-off, no disk usage limit; and whether it lets anybody in:
+ * security disabled, or a login without user name accepted.
  *
  * <p>Works on any Artemis broker the user may manage (the embedded one, {@code ./aihub broker}, or an
  * operator's); used by the broker configuration test and by operators before pointing a hub at a broker.
@@ -34,11 +39,30 @@ public final class BrokerConfigCheck {
             if (!(maxDisk instanceof Number n) || n.intValue() <= 0 || n.intValue() >= 100) {
                 problems.add("broker: max-disk-usage is not limited (" + maxDisk + ")");
             }
+            if (Boolean.FALSE.equals(management.brokerAttribute("securityEnabled"))) {
+                problems.add("broker: security is disabled, so any client may send, consume, delete queues and "
+                        + "manage");
+            }
+            if (acceptsAnonymous(url)) {
+                problems.add("broker: a login without user name and password is accepted (anonymous access)");
+            }
             List<String> addresses = management.addressNames();
             for (String address : addresses) {
                 checkAddress(address, management.addressSettings(address), addresses, management, problems);
             }
             return List.copyOf(problems);
+        }
+    }
+
+    /** Whether the broker lets a client in without a user name and password. */
+    static boolean acceptsAnonymous(String url) {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator(url).setReconnectAttempts(0)
+                    .setInitialConnectAttempts(1);
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession(null, null, false, true, true, false, 1)) {
+            return true;
+        } catch (Exception refused) {
+            return false;
         }
     }
 

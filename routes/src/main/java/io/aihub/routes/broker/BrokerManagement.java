@@ -2,19 +2,27 @@ package io.aihub.routes.broker;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
 import org.apache.activemq.artemis.api.core.client.ClientMessage;
-import org.apache.activemq.artemis.api.core.client.ClientRequestor;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.api.core.management.ManagementHelper;
 import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.core.client.impl.ClientMessageImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * Request/reply over an Artemis broker's management address ({@code activemq.management}), over CORE: works on
  * the embedded broker's acceptor, {@code ./aihub broker} and any Artemis broker whose user may manage it.
+ * Answers come back on a temporary queue named {@code aihub.management.reply.<uuid>}, so the hub's user needs
+ * permissions on that prefix only, not on every address (see {@link BrokerAuthorization}).
  */
 public final class BrokerManagement implements AutoCloseable {
 
@@ -23,27 +31,35 @@ public final class BrokerManagement implements AutoCloseable {
     private final ServerLocator locator;
     private final ClientSessionFactory factory;
     private final ClientSession session;
-    private final ClientRequestor requestor;
+    private final ClientProducer requests;
+    private final ClientConsumer replies;
+    private final SimpleString replyQueue;
 
     private BrokerManagement(ServerLocator locator, ClientSessionFactory factory, ClientSession session,
-            ClientRequestor requestor) {
+            SimpleString replyQueue) throws Exception {
         this.locator = locator;
         this.factory = factory;
         this.session = session;
-        this.requestor = requestor;
+        this.replyQueue = replyQueue;
+        this.requests = session.createProducer(BrokerAuthorization.MANAGEMENT_ADDRESS);
+        this.replies = session.createConsumer(replyQueue);
     }
 
     /** Connects; the caller closes. */
     public static BrokerManagement connect(String url, String user, String password) throws Exception {
-        ServerLocator locator = ActiveMQClient.createServerLocator(url);
+        // blocking sends, so a refused management request fails at once instead of timing out
+        ServerLocator locator = ActiveMQClient.createServerLocator(url).setBlockOnNonDurableSend(true);
         ClientSessionFactory factory = null;
         ClientSession session = null;
         try {
             factory = locator.createSessionFactory();
             session = factory.createSession(user, password, false, true, true, false, 1);
-            ClientRequestor requestor = new ClientRequestor(session, "activemq.management");
+            SimpleString replyQueue = SimpleString.of(BrokerAuthorization.MANAGEMENT_REPLY_PREFIX + UUID.randomUUID());
+            session.createQueue(QueueConfiguration.of(replyQueue).setRoutingType(RoutingType.ANYCAST)
+                    .setDurable(false).setTemporary(true));
+            BrokerManagement management = new BrokerManagement(locator, factory, session, replyQueue);
             session.start();
-            return new BrokerManagement(locator, factory, session, requestor);
+            return management;
         } catch (Exception e) {
             if (session != null) {
                 session.close();
@@ -105,11 +121,14 @@ public final class BrokerManagement implements AutoCloseable {
     }
 
     private Object result(ClientMessage request, String what) throws Exception {
-        ClientMessage reply = requestor.request(request, TIMEOUT_MS);
+        request.putStringProperty(ClientMessageImpl.REPLYTO_HEADER_NAME, replyQueue);
+        requests.send(request);
+        ClientMessage reply = replies.receive(TIMEOUT_MS);
         if (reply == null) {
             throw new IllegalStateException("broker management did not answer " + what + " within " + TIMEOUT_MS
                     + " ms");
         }
+        reply.acknowledge();
         if (!ManagementHelper.hasOperationSucceeded(reply)) {
             throw new IllegalStateException("broker management refused " + what + ": "
                     + ManagementHelper.getResult(reply));
@@ -120,7 +139,8 @@ public final class BrokerManagement implements AutoCloseable {
     @Override
     public void close() {
         try {
-            requestor.close();
+            replies.close();
+            requests.close();
             session.close();
         } catch (Exception e) {
             // the connection goes with the factory below

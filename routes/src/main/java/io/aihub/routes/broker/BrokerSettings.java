@@ -15,12 +15,21 @@ import java.util.Objects;
  * @param maxDeliveryAttempts deliveries before a message moves to the dead-letter address
  * @param idCacheSize        duplicate-detection ids remembered per address (persisted)
  * @param maxDiskUsagePercent the broker blocks producers above this disk usage
+ * @param security           users, permissions and TLS
  */
 public record BrokerSettings(Path dataDir, String host, int corePort, int amqpPort, int stompPort, int mqttPort,
-        int maxDeliveryAttempts, int idCacheSize, int maxDiskUsagePercent) {
+        int maxDeliveryAttempts, int idCacheSize, int maxDiskUsagePercent, BrokerSecurity security) {
+
+    /** Settings with the default security: the hub user with a generated password, no business users, no TLS. */
+    public BrokerSettings(Path dataDir, String host, int corePort, int amqpPort, int stompPort, int mqttPort,
+            int maxDeliveryAttempts, int idCacheSize, int maxDiskUsagePercent) {
+        this(dataDir, host, corePort, amqpPort, stompPort, mqttPort, maxDeliveryAttempts, idCacheSize,
+                maxDiskUsagePercent, BrokerSecurity.defaults());
+    }
 
     public BrokerSettings {
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(security, "security");
         Objects.requireNonNull(host, "host");
         for (int port : new int[] {corePort, amqpPort, stompPort, mqttPort}) {
             if (port < 0 || port > 65535) {

@@ -1,12 +1,18 @@
 package io.aihub.routes.broker;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.impl.AddressInfo;
@@ -14,6 +20,8 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerAddressPlugi
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.settings.impl.PageFullMessagePolicy;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * An Artemis broker inside the hub process: persistent journal, acceptors for CORE, AMQP, STOMP and MQTT,
  * duplicate detection, and a dead-letter and expiry address for every address. No address ever drops
  * messages: when full it pages to disk, and past the page limit it refuses sends so producers see it.
+ *
+ * <p>Security is always on: every connection, the hub's in-VM one included, logs in, anonymous logins are
+ * refused, and each user may do only what {@link BrokerAuthorization} grants. With a key store configured the
+ * network acceptors speak TLS only.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -31,6 +43,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final BrokerSettings settings;
     private final String inVmUrl;
     private EmbeddedActiveMQ embedded;
+    private String hubPassword;
 
     public EmbeddedBroker(BrokerSettings settings, int inVmId) {
         this.settings = settings;
@@ -42,20 +55,46 @@ public final class EmbeddedBroker implements AutoCloseable {
         return inVmUrl;
     }
 
+    /** The hub user's name. */
+    public String hubUser() {
+        return settings.security().hubUser();
+    }
+
+    /** The hub user's password (configured, or generated and stored); known once the broker started. */
+    public synchronized String hubPassword() {
+        if (hubPassword == null) {
+            throw new IllegalStateException("embedded broker is not started");
+        }
+        return hubPassword;
+    }
+
     public synchronized void start() throws Exception {
         if (embedded != null) {
             return;
         }
+        BrokerSecurity security = settings.security();
+        String password = security.hubPassword();
+        if (password == null) {
+            password = StoredHubPassword.readOrCreate(settings.dataDir());
+            LOG.info("AIHUB-BROKER-0004 aihub.broker.password is not set: the hub user '{}' uses the generated "
+                    + "password in {} (owner-only); set AIHUB_BROKER_PASSWORD in production", security.hubUser(),
+                    settings.dataDir().resolve(StoredHubPassword.FILE).toAbsolutePath());
+        }
+        BrokerAuthorization authorization = new BrokerAuthorization(security);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(configuration());
+        broker.setConfiguration(configuration(authorization));
+        broker.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(),
+                authorization.users(password)));
         broker.start();
+        hubPassword = password;
         embedded = broker;
         ActiveMQServer server = broker.getActiveMQServer();
         for (SimpleString address : server.getPostOffice().getAddresses()) {
             Addresses.routeOf(address.toString()).ifPresent(route -> applyRouteSettings(server, route));
         }
-        LOG.info("AIHUB-BROKER-0001 embedded broker started: data={}, acceptors={}", settings.dataDir(),
-                acceptorUrls().values());
+        LOG.info("AIHUB-BROKER-0001 embedded broker started: data={}, acceptors={}, users={} (hub) + {}",
+                settings.dataDir(), acceptorUrls().values(), security.hubUser(),
+                security.users().stream().map(BrokerUser::name).toList());
     }
 
     /**
@@ -106,15 +145,20 @@ public final class EmbeddedBroker implements AutoCloseable {
             LOG.warn("AIHUB-BROKER-0003 embedded broker did not stop cleanly: {}", e.toString());
         } finally {
             embedded = null;
+            hubPassword = null;
         }
     }
 
-    private Configuration configuration() throws Exception {
+    private Configuration configuration(BrokerAuthorization authorization) throws Exception {
         var dir = settings.dataDir().toAbsolutePath();
+        byte[] clusterSecret = new byte[32];
+        new SecureRandom().nextBytes(clusterSecret);
         Configuration config = new ConfigurationImpl()
                 .setName("aihub")
                 .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(true)
+                // Artemis lets its internal cluster user bypass every permission; its default password is public
+                .setClusterPassword(Base64.getEncoder().encodeToString(clusterSecret))
                 .setJMXManagementEnabled(false)
                 .setJournalDirectory(dir.resolve("journal").toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())
@@ -129,9 +173,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setMaxDiskUsage(settings.maxDiskUsagePercent())
                 .setMessageExpiryScanPeriod(30_000);
         config.addAcceptorConfiguration("in-vm", inVmUrl);
-        for (Map.Entry<String, String> acceptor : acceptorUrls().entrySet()) {
-            config.addAcceptorConfiguration(acceptor.getKey(), acceptor.getValue());
-        }
+        addNetworkAcceptor(config, "core", settings.corePort(), "CORE");
+        addNetworkAcceptor(config, "amqp", settings.amqpPort(), "AMQP");
+        addNetworkAcceptor(config, "stomp", settings.stompPort(), "STOMP");
+        addNetworkAcceptor(config, "mqtt", settings.mqttPort(), "MQTT");
+        authorization.settings().forEach(config::putSecurityRoles);
         config.addAddressSetting("#", defaultSettings());
         config.registerBrokerPlugin(new RouteAddressPlugin());
         config.addQueueConfiguration(QueueConfiguration.of(Addresses.DEFAULT_DLQ).setRoutingType(RoutingType.ANYCAST));
@@ -139,7 +185,29 @@ public final class EmbeddedBroker implements AutoCloseable {
         return config;
     }
 
-    /** The network acceptors, protocol name to URL. */
+    /**
+     * A network acceptor built from parameters rather than a URL, so the key store password is in no string
+     * that could be logged (Artemis prints acceptor parameters with passwords masked).
+     */
+    private void addNetworkAcceptor(Configuration config, String name, int port, String protocol) {
+        if (port <= 0) {
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, settings.host());
+        params.put(TransportConstants.PORT_PROP_NAME, port);
+        params.put(TransportConstants.PROTOCOLS_PROP_NAME, protocol);
+        BrokerTls keyStore = settings.security().keyStore();
+        if (keyStore != null) {
+            params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+            params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, keyStore.path().toAbsolutePath().toString());
+            params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, keyStore.password());
+            params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, keyStore.type());
+        }
+        config.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, name));
+    }
+
+    /** The network acceptors, protocol name to URL (without any password). */
     public Map<String, String> acceptors() {
         return Map.copyOf(acceptorUrls());
     }
@@ -155,7 +223,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void addAcceptor(Map<String, String> urls, String name, int port, String protocol) {
         if (port > 0) {
-            urls.put(name, "tcp://" + settings.host() + ":" + port + "?protocols=" + protocol);
+            urls.put(name, "tcp://" + settings.host() + ":" + port + "?protocols=" + protocol
+                    + (settings.security().tls() ? "&sslEnabled=true" : ""));
         }
     }
 

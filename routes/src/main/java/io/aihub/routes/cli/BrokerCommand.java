@@ -1,6 +1,8 @@
 package io.aihub.routes.cli;
 
+import io.aihub.routes.broker.BrokerUser;
 import io.aihub.routes.broker.EmbeddedBroker;
+import io.aihub.routes.broker.StoredHubPassword;
 import io.aihub.routes.config.HubSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +45,10 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         HubSettings settings = CliSettings.load(config, properties);
         if (check != null) {
-            String url = check.isBlank() ? CliSettings.brokerUrl(settings) : check;
+            String url = check.isBlank() ? CliSettings.brokerUrl(settings)
+                    : settings.broker().security().clientUrl(check);
             java.util.List<String> problems = io.aihub.routes.broker.BrokerConfigCheck.check(url,
-                    settings.brokerUser(), settings.brokerPassword());
+                    settings.brokerUser(), settings.brokerClientPassword());
             problems.forEach(p -> System.out.println("problem: " + p));
             System.out.println("broker " + io.aihub.routes.broker.BrokerLink.describe(url) + ": "
                     + (problems.isEmpty() ? "keeps every message"
@@ -65,6 +68,10 @@ public final class BrokerCommand implements Callable<Integer> {
         broker.start();
         System.out.println("aihub broker ready: " + String.join(" ", broker.acceptors().values())
                 + " (data " + settings.broker().dataDir().toAbsolutePath() + ")");
+        System.out.println("hub user " + broker.hubUser() + ": password "
+                + (settings.broker().security().hubPassword() != null ? "from aihub.broker.password"
+                : "generated in " + settings.broker().dataDir().resolve(StoredHubPassword.FILE).toAbsolutePath())
+                + "; business users " + settings.broker().security().users().stream().map(BrokerUser::name).toList());
         System.out.flush();
         stopped.await();
         return 0;

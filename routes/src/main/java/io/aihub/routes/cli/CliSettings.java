@@ -27,8 +27,13 @@ final class CliSettings {
         }
     }
 
-    /** The CORE URL of the broker the hub uses: the external one, or the embedded one's network acceptor. */
+    /**
+     * The CORE URL of the broker the hub uses: the external one, or the embedded one's network acceptor, with the
+     * TLS client settings (it may hold a trust store password: print it only through {@code BrokerLink.describe}).
+     */
     static String brokerUrl(HubSettings settings) {
-        return settings.brokerUrl().orElse("tcp://" + settings.broker().host() + ":" + settings.broker().corePort());
+        var security = settings.broker().security();
+        return settings.brokerUrl().map(security::clientUrl)
+                .orElse(security.localUrl(settings.broker().host(), settings.broker().corePort()));
     }
 }

@@ -50,15 +50,15 @@ public final class DlqCommand implements Runnable {
         }
 
         String url() throws Exception {
-            return url != null ? url : CliSettings.brokerUrl(settings());
+            return url != null ? settings().broker().security().clientUrl(url) : CliSettings.brokerUrl(settings());
         }
 
         ActiveMQConnectionFactory connectionFactory() throws Exception {
-            return new ActiveMQConnectionFactory(url(), settings().brokerUser(), settings().brokerPassword());
+            return new ActiveMQConnectionFactory(url(), settings().brokerUser(), settings().brokerClientPassword());
         }
 
         BrokerManagement management() throws Exception {
-            return BrokerManagement.connect(url(), settings().brokerUser(), settings().brokerPassword());
+            return BrokerManagement.connect(url(), settings().brokerUser(), settings().brokerClientPassword());
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.Optional;
  *
  * @param brokerUrl     an external broker URL, or empty for the embedded broker
  * @param broker        embedded broker settings (used when brokerUrl is empty)
- * @param brokerUser    user for the broker connection, or null
- * @param brokerPassword password for the broker connection, or null (from the environment)
+ * @param brokerUser    the hub's broker user ({@code aihub} unless set)
+ * @param brokerPassword the hub's broker password as configured (from the environment, unmasked), or null: see
+ *                      {@link #brokerClientPassword()}
  * @param dbUrl         JDBC URL of the BI database
  * @param dbUser        database user
  * @param dbPassword    database password (from the environment)
@@ -66,7 +67,8 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 p.getInt("aihub.broker.mqttPort", 1883),
                 p.getInt("aihub.broker.maxDeliveryAttempts", 10),
                 p.getInt("aihub.broker.idCacheSize", 50_000),
-                p.getInt("aihub.broker.maxDiskUsage", 90));
+                p.getInt("aihub.broker.maxDiskUsage", 90),
+                BrokerSecurityProperties.read(p));
         Map<String, Optional<String>> models = new java.util.LinkedHashMap<>();
         Map<String, String> modelUrls = new java.util.LinkedHashMap<>();
         for (String name : list(p.get("aihub.models", ""))) {
@@ -86,8 +88,8 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
         return new HubSettings(
                 p.get("aihub.broker.url"),
                 broker,
-                p.get("aihub.broker.user").orElse(null),
-                p.get("aihub.broker.password").orElse(null),
+                broker.security().hubUser(),
+                broker.security().hubPassword(),
                 p.get("aihub.db.url", defaultDatabaseUrl(dataDir)),
                 p.get("aihub.db.user", "aihub"),
                 p.get("aihub.db.password", ""),
@@ -133,6 +135,14 @@ public record HubSettings(Optional<String> brokerUrl, BrokerSettings broker, Str
                 + ", connectors=" + Secrets.maskedConnectors(connectors) + ", simulators=" + simulators
                 + ", simulatorSettings=" + Secrets.maskedValues(simulatorSettings) + ", dataDir=" + dataDir
                 + ", sensitiveFields=" + sensitiveFields + ", modelUrls=" + modelUrls + "]";
+    }
+
+    /**
+     * The hub's broker password for a client of the broker: the configured one, else the one the local broker
+     * generated in its data folder (the demo), else null.
+     */
+    public String brokerClientPassword() {
+        return broker.security().clientPassword(broker.dataDir());
     }
 
     /**

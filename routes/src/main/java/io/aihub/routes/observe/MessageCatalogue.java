@@ -48,11 +48,14 @@ public final class MessageCatalogue {
 
     private static final List<Entry> ENTRIES = List.of(
             entry("AIHUB-BROKER-0001", Level.INFO, "routes",
-                    "embedded broker started: data={}, acceptors={}"),
+                    "embedded broker started: data={}, acceptors={}, users={} (hub) + {}"),
             entry("AIHUB-BROKER-0002", Level.INFO, "routes",
                     "embedded broker stopped"),
             entry("AIHUB-BROKER-0003", Level.WARN, "routes",
                     "embedded broker did not stop cleanly: {}"),
+            entry("AIHUB-BROKER-0004", Level.INFO, "routes",
+                    "aihub.broker.password is not set: the hub user '{}' uses the generated password in {} "
+                    + "(owner-only); set AIHUB_BROKER_PASSWORD in production"),
             entry("AIHUB-BROKER-0010", Level.WARN, "routes",
                     "broker {} unreachable (noticed by {}: {}); polling paused, no position is committed; "
                     + "reconnecting with back-off"),

@@ -35,7 +35,7 @@ class QueueStatsIT {
         broker = new EmbeddedBroker(new BrokerSettings(dataDir, "127.0.0.1", 0, 0, 0, 0, 3, 10_000, 99), 901);
         broker.start();
         broker.declareRoute(ROUTE, List.of("bi", "ops"));
-        factory = new ActiveMQConnectionFactory(broker.inVmUrl());
+        factory = new ActiveMQConnectionFactory(broker.inVmUrl(), broker.hubUser(), broker.hubPassword());
         try (Connection c = factory.createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = s.createProducer(s.createTopic(Addresses.predictions(ROUTE)));
@@ -55,7 +55,8 @@ class QueueStatsIT {
     void embeddedAndManagedFiguresAgree() throws Exception {
         AtomicBoolean up = new AtomicBoolean(true);
         try (QueueStats embedded = new QueueStats(broker, null, null, null, Clock.systemUTC(), up::get);
-                QueueStats managed = new QueueStats(null, broker.inVmUrl(), null, null, Clock.systemUTC(), up::get);
+                QueueStats managed = new QueueStats(null, broker.inVmUrl(), broker.hubUser(), broker.hubPassword(),
+                        Clock.systemUTC(), up::get);
                 Connection c = factory.createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             var consumer = s.createConsumer(s.createQueue(Addresses.subscriberFqqn(ROUTE, "bi")));
@@ -71,7 +72,8 @@ class QueueStatsIT {
             consumer.close();
 
             up.set(false);
-            QueueStats unreachable = new QueueStats(null, broker.inVmUrl(), null, null, Clock.systemUTC(), up::get);
+            QueueStats unreachable = new QueueStats(null, broker.inVmUrl(), broker.hubUser(), broker.hubPassword(),
+                    Clock.systemUTC(), up::get);
             assertThat(unreachable.of(ops)).as("a broker reported down is not asked").isEmpty();
             unreachable.close();
         }

@@ -44,7 +44,7 @@ class PagePublisherIT {
         broker = new EmbeddedBroker(new BrokerSettings(dataDir, "127.0.0.1", 0, 0, 0, 0, 3, 10_000, 99), 900);
         broker.start();
         broker.declareRoute(ROUTE, List.of("a", "b"));
-        factory = new ActiveMQConnectionFactory(broker.inVmUrl());
+        factory = new ActiveMQConnectionFactory(broker.inVmUrl(), broker.hubUser(), broker.hubPassword());
     }
 
     @AfterEach
