@@ -78,7 +78,7 @@ public final class AdminApi extends ServiceSupport {
         }
         ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
         if (server == null || server.getRouter() == null) {
-            LOG.info("AIHUB-API-0006 admin API and dashboard off: no management server (camel.management.enabled)");
+            LOG.info("AIHUB-API-0011 admin API and dashboard off: no management server (camel.management.enabled)");
             return Optional.empty();
         }
         AdminApi api = new AdminApi(context, runtime, settings);
@@ -157,7 +157,7 @@ public final class AdminApi extends ServiceSupport {
     private void require(RoutingContext ctx, ApiRole role) {
         ApiTokens.Principal who = ctx.get(PRINCIPAL);
         if (who == null || !who.role().allows(role)) {
-            LOG.info("AIHUB-API-0003 {} {} refused for token '{}': needs the {} role", ctx.request().method(),
+            LOG.info("AIHUB-API-0009 {} {} refused for token '{}': needs the {} role", ctx.request().method(),
                     ctx.normalizedPath(), who == null ? "?" : who.name(), role.configName());
             error(ctx, 403, "forbidden", "this needs a token with the " + role.configName() + " role");
             return;
@@ -182,11 +182,11 @@ public final class AdminApi extends ServiceSupport {
                     e.getClass().getSimpleName());
             error(ctx, 503, "broker_unavailable", "the broker cannot be reached now; try again");
         } catch (SQLException e) {
-            LOG.warn("AIHUB-API-0008 {} {} failed: database: {}", ctx.request().method(), ctx.normalizedPath(),
+            LOG.warn("AIHUB-API-0012 {} {} failed: database: {}", ctx.request().method(), ctx.normalizedPath(),
                     e.getClass().getSimpleName());
             error(ctx, 503, "database_unavailable", "the database cannot be reached now; try again");
         } catch (Exception e) {
-            LOG.warn("AIHUB-API-0008 {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), e.toString());
+            LOG.warn("AIHUB-API-0013 {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), e.toString());
             error(ctx, 500, "internal_error", e.getClass().getSimpleName());
         }
     }
