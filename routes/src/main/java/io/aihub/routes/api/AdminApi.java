@@ -1,6 +1,7 @@
 package io.aihub.routes.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aihub.api.json.HubJson;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.flow.DeadLetterQueues;
@@ -39,7 +40,7 @@ public final class AdminApi extends ServiceSupport {
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final ApiSettings settings;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = HubJson.mapper();
     private final ThroughputSampler throughput;
     private final QueueDepths depths;
     private final RouteStatusView routesView;
