@@ -81,7 +81,7 @@ class BiOutcomesDriftIT {
                 .with("aihub.db.url", postgres.getJdbcUrl("postgres", "postgres"))
                 .with("aihub.db.user", "postgres").with("aihub.db.password", "postgres")
                 .with("camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml,"
-                        + "classpath:routes/*.camel.yaml,file:" + OUTCOME_ROUTES)
+                        + "classpath:routes/crm-account-churn.camel.yaml,file:" + OUTCOME_ROUTES)
                 .with("aihub.connectors", "crm,crm-outcomes")
                 .with("aihub.connector.crm-outcomes.type", "salesforce")
                 .with("aihub.connector.crm-outcomes.loginUrl", crm.baseUrl())

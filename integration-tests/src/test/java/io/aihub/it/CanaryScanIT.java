@@ -244,7 +244,7 @@ class CanaryScanIT {
         return new HubHarness(dataDir, crm.baseUrl())
                 .with("aihub.secretsFile", secretsFile.toString())
                 .with("aihub.models.dir", dir.resolve("models").toString())
-                .with("camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml,classpath:routes/*.camel.yaml,"
+                .with("camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml,classpath:routes/crm-account-churn.camel.yaml,"
                         + "file:" + Path.of("..", "examples", "portal", "routes", PORTAL_ROUTE + ".camel.yaml")
                         .toAbsolutePath().normalize())
                 .with("aihub.broker.user", "aihub")
