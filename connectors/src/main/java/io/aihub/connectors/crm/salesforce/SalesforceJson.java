@@ -9,6 +9,13 @@ final class SalesforceJson {
     /** The largest response body read (larger ones are cut off while streaming); also the JSON document limit. */
     static final long MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
+    /**
+     * The most bytes of one query page read ({@code SalesforceQueryResponseReader}): pages are streamed, and a
+     * record past {@code maxRecordBytes} is skipped and dead-lettered, so this bounds how much a page may make the
+     * connector read (a record of tens of megabytes is still dead-lettered); a longer page is refused whole.
+     */
+    static final long MAX_QUERY_PAGE_BYTES = 64L * 1024 * 1024;
+
     static final ObjectMapper MAPPER = HubJson.mapperBuilder(MAX_RESPONSE_BYTES).build();
 
     private SalesforceJson() {
