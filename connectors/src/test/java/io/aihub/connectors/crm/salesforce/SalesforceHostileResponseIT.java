@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The Salesforce source against hostile query answers from the simulator ({@link HostileResponseContract}): a spoiled
  * record is dead-lettered with the limit it broke, an endless page is cut off at
- * {@code SalesforceJson.MAX_QUERY_PAGE_BYTES}.
+ * {@code SalesforceJson.MAX_QUERY_PAGE_BYTES_PER_RECORD}.
  */
 class SalesforceHostileResponseIT extends HostileResponseContract {
 
@@ -62,7 +62,7 @@ class SalesforceHostileResponseIT extends HostileResponseContract {
         return switch (kind) {
             case DEEP_NESTING -> "maxNestingDepth (" + SalesforceReadLimits.DEFAULTS.maxNestingDepth() + " levels)";
             case LONG_STRING -> "maxFieldBytes (" + SalesforceReadLimits.DEFAULTS.maxFieldBytes() + " bytes)";
-            case HUGE_CHUNKED -> "larger than " + SalesforceJson.MAX_QUERY_PAGE_BYTES + " bytes";
+            case HUGE_CHUNKED -> "limit of " + SalesforceJson.MAX_QUERY_PAGE_BYTES_PER_RECORD + " bytes per record";
         };
     }
 
@@ -74,6 +74,6 @@ class SalesforceHostileResponseIT extends HostileResponseContract {
 
     @Override
     protected long responseLimitBytes() {
-        return SalesforceJson.MAX_QUERY_PAGE_BYTES;
+        return SalesforceJson.MAX_QUERY_PAGE_BYTES_PER_RECORD;
     }
 }
