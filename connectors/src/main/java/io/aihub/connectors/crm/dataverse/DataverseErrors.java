@@ -3,6 +3,7 @@ package io.aihub.connectors.crm.dataverse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
+import io.aihub.connectors.common.JsonReadFailures;
 import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -113,7 +114,7 @@ final class DataverseErrors {
             return node;
         } catch (IOException e) {
             throw new PermanentException(PROTOCOL, "connector '" + instanceName + "': Dataverse's answer to the "
-                    + operation + " is not readable JSON (" + e.getClass().getSimpleName() + ")");
+                    + operation + " is not readable JSON (" + JsonReadFailures.why(e) + ")");
         }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.json.HubJson;
 import io.aihub.api.source.RejectedRecord;
+import io.aihub.connectors.common.CancellableRequests;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,10 @@ import java.util.regex.Pattern;
  * <p>A record whose {@code Id} or {@code SystemModstamp} cannot be recovered cannot be dead-lettered nor passed,
  * so the whole response is refused with {@value SalesforceResponses#PROTOCOL} naming the record's index, as is a
  * response whose structure (outside the records' values) is not JSON.
+ *
+ * <p>At most {@code SalesforceJson.MAX_QUERY_PAGE_BYTES_PER_RECORD} bytes of a response are read before its first
+ * record ends, and that much more per record read: a longer one (say an endless record in a chunked body) is cut off with a permanent {@value CancellableRequests#RESPONSE_TOO_LARGE}, so skipping an oversized
+ * record cannot make the connector read without end.
  *
  * <p>Thread-safe: holds only immutable settings.
  */
@@ -103,7 +108,7 @@ final class SalesforceQueryResponseReader {
      * @throws IOException        when the stream fails
      */
     Response read(InputStream body) throws IOException {
-        ByteInput in = new ByteInput(body);
+        ByteInput in = new ByteInput(body, SalesforceJson.MAX_QUERY_PAGE_BYTES_PER_RECORD, instanceName);
         if (in.nextNonBlank() != '{') {
             throw protocol("the query response is not a JSON object");
         }
@@ -162,6 +167,7 @@ final class SalesforceQueryResponseReader {
             ValueScan scan = new ValueScan(limits.maxRecordBytes(), limits.maxNestingDepth(), limits.maxFieldBytes());
             scanValue(in, c, scan);
             entries.add(classify(scan, entries.size()));
+            in.allowOneRecordMore();
             c = in.nextNonBlank();
             if (c == ']') {
                 return entries;
@@ -410,11 +416,23 @@ final class SalesforceQueryResponseReader {
     private static final class ByteInput {
         private final InputStream in;
         private final byte[] buffer = new byte[16 * 1024];
+        private final long perRecord;
+        private final String instanceName;
+        private long maxBytes;
+        private long total;
         private int position;
         private int limit;
 
-        private ByteInput(InputStream in) {
+        private ByteInput(InputStream in, long perRecord, String instanceName) {
             this.in = in;
+            this.perRecord = perRecord;
+            this.maxBytes = perRecord;
+            this.instanceName = instanceName;
+        }
+
+        /** A record was read: the page may be {@code perRecord} bytes longer. */
+        private void allowOneRecordMore() {
+            maxBytes += perRecord;
         }
 
         private int read() throws IOException {
@@ -446,6 +464,12 @@ final class SalesforceQueryResponseReader {
             }
             if (n < 0) {
                 return false;
+            }
+            total += n;
+            if (total > maxBytes) {
+                throw new PermanentException(CancellableRequests.RESPONSE_TOO_LARGE, "connector '" + instanceName
+                        + "': the query page is longer than its limit of " + perRecord + " bytes per record (read "
+                        + total + " bytes); the server's answer was not read further");
             }
             position = 0;
             limit = n;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
+import io.aihub.connectors.common.JsonReadFailures;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
@@ -89,7 +90,7 @@ final class SalesforceResponses {
             return SalesforceJson.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new PermanentException(PROTOCOL, "connector '" + instanceName + "': Salesforce's answer to the "
-                    + operation + " is not readable JSON (" + e.getClass().getSimpleName() + ")");
+                    + operation + " is not readable JSON (" + JsonReadFailures.why(e) + ")");
         }
     }
 }

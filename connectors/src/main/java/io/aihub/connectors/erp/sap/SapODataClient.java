@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import io.aihub.connectors.common.CancellableRequests;
+import io.aihub.connectors.common.JsonReadFailures;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -115,7 +116,7 @@ final class SapODataClient implements AutoCloseable {
             return node;
         } catch (IOException e) {
             throw new PermanentException(SapErrors.PROTOCOL, "connector '" + settings.instanceName() + "': SAP's"
-                    + " answer to the " + operation + " is not readable JSON (" + e.getClass().getSimpleName() + ")");
+                    + " answer to the " + operation + " is not readable JSON (" + JsonReadFailures.why(e) + ")");
         }
     }
 

@@ -182,4 +182,70 @@ class SalesforceQueryResponseReaderTest {
             return n;
         }
     }
+
+    /** {@code head}, then {@code filler} bytes of {@code fill} generated on the fly, then {@code tail}; counts reads. */
+    private static final class Generated extends InputStream {
+        private final byte[] head;
+        private final byte[] tail;
+        private final byte fill;
+        private final long filler;
+        private long position;
+        private long read;
+
+        Generated(String head, byte fill, long filler, String tail) {
+            this.head = head.getBytes(StandardCharsets.UTF_8);
+            this.tail = tail.getBytes(StandardCharsets.UTF_8);
+            this.fill = fill;
+            this.filler = filler;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            long total = head.length + filler + tail.length;
+            if (position >= total) {
+                return -1;
+            }
+            int n = (int) Math.min(len, total - position);
+            for (int i = 0; i < n; i++, position++) {
+                b[off + i] = position < head.length ? head[(int) position]
+                        : position < head.length + filler ? fill : tail[(int) (position - head.length - filler)];
+            }
+            read += n;
+            return n;
+        }
+    }
+
+    @Test
+    void cutsOffAnEndlessRecordInsteadOfSkippingItForEver() {
+        long perRecord = SalesforceJson.MAX_QUERY_PAGE_BYTES_PER_RECORD;
+        Generated body = new Generated("{\"done\":true,\"records\":[" + record(id(1), "\"NPS__c\":1") + ","
+                + "{\"Id\":\"" + id(2) + "\",\"Name\":", (byte) ' ', 4 * perRecord, "\"\"}]}");
+
+        assertThatThrownBy(() -> READER.read(body)).isInstanceOfSatisfying(PermanentException.class, e -> {
+            assertThat(e.code()).isEqualTo("HTTP_RESPONSE_TOO_LARGE");
+            assertThat(e.getMessage()).contains("limit of " + perRecord + " bytes per record");
+        });
+        assertThat(body.read).as("bytes read").isLessThanOrEqualTo(2 * perRecord + 16 * 1024);
+    }
+
+    @Test
+    void stillDeadLettersSeveralLargeRecordsOfOnePageWithinTheirAllowance() throws IOException {
+        long large = SalesforceJson.MAX_QUERY_PAGE_BYTES_PER_RECORD * 3 / 4;
+        String second = "," + record(id(2), "\"Plan__c\":\"");
+        Generated first = new Generated("{\"done\":true,\"records\":[" + record(id(1), "\"Plan__c\":\""),
+                (byte) 'x', large, "\"}");
+        Generated rest = new Generated(second.substring(0, second.length() - 1), (byte) 'x', large, "\"}]}");
+
+        var entries = READER.read(new SequenceInputStream(first, rest)).records();
+
+        assertThat(entries).hasSize(2).allSatisfy(e -> assertThat(e)
+                .isInstanceOfSatisfying(SalesforceQueryResponseReader.Rejected.class,
+                        r -> assertThat(r.code()).isEqualTo(RejectedRecord.FIELD_TOO_LARGE)));
+    }
 }

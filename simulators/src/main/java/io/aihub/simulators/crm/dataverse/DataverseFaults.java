@@ -1,5 +1,6 @@
 package io.aihub.simulators.crm.dataverse;
 
+import io.aihub.simulators.hostile.HostileBodies;
 import java.time.Duration;
 
 /** Faults for the next data requests: throttling (429 with Retry-After), a failure status, a delay. */
@@ -18,6 +19,8 @@ final class DataverseFaults {
 
     private int throttlesLeft;
     private Duration retryAfter = Duration.ZERO;
+    /** The hostile answer pending for the next query or read request, if any. */
+    final HostileBodies hostile = new HostileBodies();
     private int failuresLeft;
     private int failureStatus;
     private int delaysLeft;

@@ -3,6 +3,8 @@ package io.aihub.simulators.crm.dataverse;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.aihub.simulators.hostile.HostileBodies;
+import io.aihub.simulators.hostile.HostileBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -112,12 +114,20 @@ final class DataverseHttpRouter implements HttpHandler {
         }
         if (resource.equals(AccountsResource.ENTITY_SET)) {
             requireMethod(method, "GET");
+            HostileBody hostile = faults.hostile.take();
+            if (hostile != null) {
+                return new DataverseResponse(200, hostile, Map.of());
+            }
             return accounts.list(path, params, headers.getFirst("Prefer"));
         }
         Matcher entity = ENTITY.matcher(resource);
         if (entity.matches()) {
             UUID id = UUID.fromString(entity.group(1));
             if (method.equals("GET")) {
+                HostileBody hostile = faults.hostile.take();
+                if (hostile != null) {
+                    return new DataverseResponse(200, hostile, Map.of());
+                }
                 return accounts.get(id, params);
             }
             requireMethod(method, "PATCH");
@@ -179,7 +189,15 @@ final class DataverseHttpRouter implements HttpHandler {
         return body;
     }
 
-    private static void write(HttpExchange exchange, DataverseResponse response) throws IOException {
+    private void write(HttpExchange exchange, DataverseResponse response) throws IOException {
+        if (response.body() instanceof HostileBody hostile) {
+            exchange.getResponseHeaders().set("OData-Version", "4.0");
+            faults.hostile.send(exchange, hostile, "application/json; odata.metadata=minimal",
+                    "{\"@odata.context\":\"" + baseUrl.get() + API_PATH + "$metadata#accounts\",\"value\":[{"
+                    + "\"@odata.etag\":\"W/\\\"1000\\\"\",\"accountid\":\"00000000-0000-0000-0000-000000000001\","
+                    + "\"name\":" + HostileBodies.VALUE_MARKER + ",\"modifiedon\":\"2026-01-01T00:00:00Z\"}]}");
+            return;
+        }
         byte[] bytes = response.body() == null ? new byte[0] : DataverseJson.MAPPER.writeValueAsBytes(response.body());
         Headers headers = exchange.getResponseHeaders();
         headers.set("OData-Version", "4.0");

@@ -2,6 +2,7 @@ package io.aihub.simulators.crm.dataverse;
 
 import com.sun.net.httpserver.HttpServer;
 import io.aihub.simulators.crm.salesforce.AccountGenerator;
+import io.aihub.simulators.hostile.HostileBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -233,6 +234,19 @@ public final class DataverseSimulator implements AutoCloseable {
     /** The next {@code n} data requests fail with {@code status} (e.g. 503) after authentication. */
     public void failNextRequests(int n, int status) {
         faults.failNext(n, status);
+    }
+
+    /**
+     * The next query or read of accounts is answered 200 with {@code kind}'s hostile body instead (once); see
+     * {@link io.aihub.simulators.hostile.HostileBodies}.
+     */
+    public void answerNextQueryWith(HostileBody kind) {
+        faults.hostile.answerNextWith(kind);
+    }
+
+    /** How many body bytes the last hostile answer sent before it ended or the client stopped reading. */
+    public long lastHostileBytesSent() {
+        return faults.hostile.lastBytesSent();
     }
 
     /** The next {@code n} data requests are held for {@code delay} before being answered. */

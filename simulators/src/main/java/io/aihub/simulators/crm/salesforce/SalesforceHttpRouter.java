@@ -3,6 +3,8 @@ package io.aihub.simulators.crm.salesforce;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.aihub.simulators.hostile.HostileBodies;
+import io.aihub.simulators.hostile.HostileBody;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +31,11 @@ final class SalesforceHttpRouter implements HttpHandler {
     private static final Pattern DATA_PATH = Pattern.compile("/services/data/(v(\\d{2})\\.0)(/.*)?");
     private static final int OLDEST_VERSION = 50;
     private static final int NEWEST_VERSION = 62;
+    /** A one-record query page; the marker is the hostile value ({@link HostileBodies}). */
+    private static final String HOSTILE_PAGE = "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":"
+            + "{\"type\":\"Account\",\"url\":\"/services/data/v62.0/sobjects/Account/001000000000001AAA\"},"
+            + "\"Id\":\"001000000000001AAA\",\"Name\":" + HostileBodies.VALUE_MARKER
+            + ",\"SystemModstamp\":\"2026-01-01T00:00:00.000+0000\"}]}";
 
     private final OAuthTokenHandler oauth;
     private final QueryHandler queries;
@@ -36,15 +43,17 @@ final class SalesforceHttpRouter implements HttpHandler {
     private final AccessTokenStore tokens;
     private final ApiUsageCounter usage;
     private final FaultInjector faults;
+    private final HostileBodies hostile;
 
     SalesforceHttpRouter(OAuthTokenHandler oauth, QueryHandler queries, CompositeWriteHandler writes,
-            AccessTokenStore tokens, ApiUsageCounter usage, FaultInjector faults) {
+            AccessTokenStore tokens, ApiUsageCounter usage, FaultInjector faults, HostileBodies hostile) {
         this.oauth = oauth;
         this.queries = queries;
         this.writes = writes;
         this.tokens = tokens;
         this.usage = usage;
         this.faults = faults;
+        this.hostile = hostile;
     }
 
     @Override
@@ -83,6 +92,14 @@ final class SalesforceHttpRouter implements HttpHandler {
             throw new ApiError(403, "REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded.");
         }
         applyFault(faults.next());
+        String resource = m.group(3) == null ? "" : m.group(3);
+        if (resource.startsWith("/query") && request.method().equals("GET")) {
+            HostileBody kind = hostile.take();
+            if (kind != null) {
+                return SimResponse.json(200, (SimResponse.StreamedBody) out -> hostile.stream(out, kind,
+                        HOSTILE_PAGE));
+            }
+        }
         return dispatch(m.group(1), m.group(3) == null ? "" : m.group(3), request, userId);
     }
 

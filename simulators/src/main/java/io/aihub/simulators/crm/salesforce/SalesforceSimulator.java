@@ -1,6 +1,8 @@
 package io.aihub.simulators.crm.salesforce;
 
 import com.sun.net.httpserver.HttpServer;
+import io.aihub.simulators.hostile.HostileBodies;
+import io.aihub.simulators.hostile.HostileBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -76,6 +78,7 @@ public final class SalesforceSimulator implements AutoCloseable {
     private final AccessTokenStore tokens;
     private final ApiUsageCounter usage;
     private final FaultInjector faults = new FaultInjector();
+    private final HostileBodies hostile = new HostileBodies();
     private final Map<String, PoisonKind> poisoned = new ConcurrentHashMap<>();
     private HttpServer server;
     private volatile String baseUrl;
@@ -120,7 +123,7 @@ public final class SalesforceSimulator implements AutoCloseable {
         QueryHandler queries = new QueryHandler(store, new QueryCursorStore(clock),
                 id -> Optional.ofNullable(poisoned.get(id)));
         server.createContext("/", new SalesforceHttpRouter(oauth, queries, new CompositeWriteHandler(store),
-                tokens, usage, faults));
+                tokens, usage, faults, hostile));
         server.setExecutor(executor);
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         server.start();
@@ -265,6 +268,19 @@ public final class SalesforceSimulator implements AutoCloseable {
     /** Serves every account sound again. */
     public void clearPoison() {
         poisoned.clear();
+    }
+
+    /**
+     * The next query request ({@code /query}, {@code /queryAll} or a next-records URL) is answered 200 with
+     * {@code kind}'s hostile body instead of its page (once); see {@link HostileBodies}.
+     */
+    public void answerNextQueryWith(HostileBody kind) {
+        hostile.answerNextWith(kind);
+    }
+
+    /** How many body bytes the last hostile answer sent before it ended or the client stopped reading. */
+    public long lastHostileBytesSent() {
+        return hostile.lastBytesSent();
     }
 
     /** The next {@code n} data API requests are held for {@code delay} before being answered. */

@@ -1,5 +1,6 @@
 package io.aihub.simulators.erp.sap;
 
+import io.aihub.simulators.hostile.HostileBodies;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,6 +21,8 @@ final class SapFaults {
         static final Fault NONE = new Fault(0, Duration.ZERO);
     }
 
+    /** The hostile answer pending for the next query or read request, if any. */
+    final HostileBodies hostile = new HostileBodies();
     private int failuresLeft;
     private int failureStatus;
     private int delaysLeft;

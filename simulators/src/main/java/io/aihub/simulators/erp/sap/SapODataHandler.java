@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.aihub.simulators.hostile.HostileBodies;
+import io.aihub.simulators.hostile.HostileBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -143,6 +145,12 @@ final class SapODataHandler implements HttpHandler {
         }
         if (!entitySet.equals(service.entitySet())) {
             throw SapODataError.notFound(entitySet);
+        }
+        if (method.equals("GET")) {
+            HostileBody hostile = faults.hostile.take();
+            if (hostile != null) {
+                return SimResponse.json(200, hostile, extraHeaders);
+            }
         }
         if (key == null) {
             requireMethod(method, "GET");
@@ -397,9 +405,17 @@ final class SapODataHandler implements HttpHandler {
         }
     }
 
-    private static void write(HttpExchange exchange, SimResponse response) throws IOException {
+    private void write(HttpExchange exchange, SimResponse response) throws IOException {
         byte[] bytes;
         Headers headers = exchange.getResponseHeaders();
+        if (response.body() instanceof HostileBody hostile) {
+            headers.set("DataServiceVersion", "2.0");
+            response.headers().forEach(headers::set);
+            faults.hostile.send(exchange, hostile, "application/json;charset=utf-8",
+                    "{\"d\":{\"results\":[{\"__metadata\":{\"type\":\"API.Entity\"},\"Key\":"
+                    + HostileBodies.VALUE_MARKER + "}]}}");
+            return;
+        }
         if (response.body() instanceof String text) {
             bytes = text.getBytes(StandardCharsets.UTF_8);
             headers.set("Content-Type", "text/plain;charset=utf-8");

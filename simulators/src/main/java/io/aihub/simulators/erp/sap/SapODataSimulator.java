@@ -2,6 +2,7 @@ package io.aihub.simulators.erp.sap;
 
 import com.sun.net.httpserver.HttpServer;
 import io.aihub.simulators.crm.salesforce.AccountGenerator;
+import io.aihub.simulators.hostile.HostileBody;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -318,6 +319,19 @@ public final class SapODataSimulator implements AutoCloseable {
      */
     public void failNextRequests(int n, int status) {
         faults.failNext(n, status);
+    }
+
+    /**
+     * The next GET of an entity set or entity (not the service document, once) is answered 200 with
+     * {@code kind}'s hostile body instead; see {@link io.aihub.simulators.hostile.HostileBodies}.
+     */
+    public void answerNextQueryWith(HostileBody kind) {
+        faults.hostile.answerNextWith(kind);
+    }
+
+    /** How many body bytes the last hostile answer sent before it ended or the client stopped reading. */
+    public long lastHostileBytesSent() {
+        return faults.hostile.lastBytesSent();
     }
 
     /** The next {@code n} authenticated requests are held for {@code delay} before being answered. */
