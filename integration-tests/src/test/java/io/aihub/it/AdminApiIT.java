@@ -356,6 +356,7 @@ class AdminApiIT {
         api.post("/api/dlq/" + ROUTE + "/replay?reason=NO_SUCH_REASON", OPERATOR_TOKEN);
         List<String> lines = List.copyOf(logLines);
         assertThat(lines).as("the API logged its refusals and the replay").anyMatch(l -> l.contains("AIHUB-API-0003"))
+                .anyMatch(l -> l.contains("AIHUB-API-0009"))
                 .anyMatch(l -> l.contains("AIHUB-API-0002") && l.contains("'ops'"));
         for (String secret : List.of(VIEWER_TOKEN, OPERATOR_TOKEN, WRONG_TOKEN)) {
             assertThat(lines).noneMatch(l -> l.contains(secret));

@@ -1,6 +1,7 @@
 package io.aihub.routes.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aihub.api.json.HubJson;
 import io.aihub.routes.HubRuntime;
 import io.aihub.routes.broker.Addresses;
 import io.aihub.routes.flow.DeadLetterQueues;
@@ -39,7 +40,7 @@ public final class AdminApi extends ServiceSupport {
             + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final ApiSettings settings;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = HubJson.mapper();
     private final ThroughputSampler throughput;
     private final QueueDepths depths;
     private final RouteStatusView routesView;
@@ -76,7 +77,7 @@ public final class AdminApi extends ServiceSupport {
         }
         ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
         if (server == null || server.getRouter() == null) {
-            LOG.info("AIHUB-API-0006 admin API and dashboard off: no management server (camel.management.enabled)");
+            LOG.info("AIHUB-API-0011 admin API and dashboard off: no management server (camel.management.enabled)");
             return Optional.empty();
         }
         AdminApi api = new AdminApi(context, runtime, settings);
@@ -155,7 +156,7 @@ public final class AdminApi extends ServiceSupport {
     private void require(RoutingContext ctx, ApiRole role) {
         ApiTokens.Principal who = ctx.get(PRINCIPAL);
         if (who == null || !who.role().allows(role)) {
-            LOG.info("AIHUB-API-0003 {} {} refused for token '{}': needs the {} role", ctx.request().method(),
+            LOG.info("AIHUB-API-0009 {} {} refused for token '{}': needs the {} role", ctx.request().method(),
                     ctx.normalizedPath(), who == null ? "?" : who.name(), role.configName());
             error(ctx, 403, "forbidden", "this needs a token with the " + role.configName() + " role");
             return;
@@ -180,11 +181,11 @@ public final class AdminApi extends ServiceSupport {
                     e.getClass().getSimpleName());
             error(ctx, 503, "broker_unavailable", "the broker cannot be reached now; try again");
         } catch (SQLException e) {
-            LOG.warn("AIHUB-API-0008 {} {} failed: database: {}", ctx.request().method(), ctx.normalizedPath(),
+            LOG.warn("AIHUB-API-0012 {} {} failed: database: {}", ctx.request().method(), ctx.normalizedPath(),
                     e.getClass().getSimpleName());
             error(ctx, 503, "database_unavailable", "the database cannot be reached now; try again");
         } catch (Exception e) {
-            LOG.warn("AIHUB-API-0008 {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), e.toString());
+            LOG.warn("AIHUB-API-0013 {} {} failed: {}", ctx.request().method(), ctx.normalizedPath(), e.toString());
             error(ctx, 500, "internal_error", e.getClass().getSimpleName());
         }
     }

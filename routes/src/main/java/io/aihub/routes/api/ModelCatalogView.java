@@ -169,7 +169,7 @@ final class ModelCatalogView {
                 }
             }
         } catch (SQLException e) {
-            LOG.warn("AIHUB-API-0005 shadow comparison of model {} unavailable: {}", model,
+            LOG.warn("AIHUB-API-0010 shadow comparison of model {} unavailable: {}", model,
                     e.getClass().getSimpleName());
         }
         return out;

@@ -210,7 +210,7 @@ public final class DemoSimulators implements AutoCloseable {
         }
         if (Boolean.parseBoolean(settings.getOrDefault("salesforce.outcomes", "false"))) {
             int outcomes = sim.recordChurnOutcomes().size();
-            LOG.info("AIHUB-DEMO-0007 Salesforce simulator: churn outcomes recorded on {} accounts", outcomes);
+            LOG.info("AIHUB-DEMO-0010 Salesforce simulator: churn outcomes recorded on {} accounts", outcomes);
         }
         LOG.info("AIHUB-DEMO-0001 Salesforce simulator on {} with {} accounts ({} replayed edits)", sim.baseUrl(),
                 sim.accountIds().size(), edits);

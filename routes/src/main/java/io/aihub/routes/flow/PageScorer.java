@@ -198,7 +198,7 @@ public final class PageScorer {
         try {
             outcomes = scoreBatch(fallbackScoring.backend(), rows);
         } catch (AihubException fallbackFailure) {
-            LOG.warn("AIHUB-MODEL-0011 fallback model {} {} could not score either ({})", metadata.name(),
+            LOG.warn("AIHUB-MODEL-0012 fallback model {} {} could not score either ({})", metadata.name(),
                     metadata.version(), fallbackFailure.code());
             throw cause;
         }

@@ -2,6 +2,7 @@ package io.aihub.routes.project;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.aihub.api.json.HubJson;
 import io.aihub.model.ModelDescriptor;
 import io.aihub.model.mapping.FeatureDefinition;
 import io.aihub.model.mapping.Transform;
@@ -19,7 +20,8 @@ import java.util.Map;
  */
 public final class RouteScaffold {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = HubJson.mapperBuilder(HubJson.DEFAULT_MAX_DOCUMENT_BYTES)
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final String routeId;
     private final String source;
