@@ -161,8 +161,9 @@ class BrokerAuthorizationMatrixIT {
         broker.declareRoute(ROUTE, java.util.List.of("bi", "write-back", "sales-ops", "finance"));
         broker.server().addAddressInfo(new AddressInfo(SimpleString.of(UNKNOWN)).addRoutingType(RoutingType.ANYCAST));
         broker.server().createQueue(QueueConfiguration.of(UNKNOWN).setRoutingType(RoutingType.ANYCAST));
-        broker.server().addAddressInfo(new AddressInfo(SimpleString.of(Addresses.events("drift")))
-                .addRoutingType(RoutingType.MULTICAST));
+        // declared by the broker at start, as sales-ops may subscribe before any event is published
+        assertThat(broker.server().getAddressInfo(SimpleString.of(Addresses.events("drift"))).getRoutingTypes())
+                .containsExactly(RoutingType.MULTICAST);
         broker.server().createQueue(QueueConfiguration.of(DRIFT_SUBSCRIPTION).setAddress(Addresses.events("drift"))
                 .setRoutingType(RoutingType.MULTICAST));
     }
