@@ -29,9 +29,19 @@ final class AmqpSubscriber {
 
     /** Receives and accepts messages, logged in as the business system sales-ops, until none arrives for a while. */
     static List<Received> drain(int port, String address, int quietSeconds) throws Exception {
+        return drain(port, address, quietSeconds, TestBrokerUsers.SALES_OPS, TestBrokerUsers.SALES_OPS_PASSWORD);
+    }
+
+    /** Receives and accepts messages, logged in as the given business system, until none arrives for a while. */
+    static List<Received> drain(int port, String address, int quietSeconds, TestBrokerUsers.Business as)
+            throws Exception {
+        return drain(port, address, quietSeconds, as.name(), as.password());
+    }
+
+    private static List<Received> drain(int port, String address, int quietSeconds, String user, String password)
+            throws Exception {
         List<Received> out = new ArrayList<>();
-        ConnectionOptions login = new ConnectionOptions().user(TestBrokerUsers.SALES_OPS)
-                .password(TestBrokerUsers.SALES_OPS_PASSWORD);
+        ConnectionOptions login = new ConnectionOptions().user(user).password(password);
         try (Client client = Client.create();
                 Connection connection = client.connect("127.0.0.1", port, login);
                 Receiver receiver = connection.openReceiver(address, new ReceiverOptions().creditWindow(200))) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,9 @@ class BiOutcomesDriftIT {
     private static final int ROWS_PER_WINDOW = 9;
 
     private final ObjectMapper json = new ObjectMapper();
+    /** The business system subscribed to the drift events (granted {@code events = drift}, no queue). */
+    private static final TestBrokerUsers.Business DATA_SCIENCE = TestBrokerUsers.Business.of("data-science")
+            .withEvents("drift");
     private EmbeddedPostgres postgres;
     private Path dataDir;
     private SalesforceSimulator crm;
@@ -81,7 +85,7 @@ class BiOutcomesDriftIT {
                 .with("aihub.db.url", postgres.getJdbcUrl("postgres", "postgres"))
                 .with("aihub.db.user", "postgres").with("aihub.db.password", "postgres")
                 .with("camel.main.routesIncludePattern", "classpath:templates/*.camel.yaml,"
-                        + "classpath:routes/crm-account-churn.camel.yaml,file:" + OUTCOME_ROUTES)
+                        + "classpath:routes/" + ROUTE + ".camel.yaml,file:" + OUTCOME_ROUTES)
                 .with("aihub.connectors", "crm,crm-outcomes")
                 .with("aihub.connector.crm-outcomes.type", "salesforce")
                 .with("aihub.connector.crm-outcomes.loginUrl", crm.baseUrl())
@@ -92,10 +96,12 @@ class BiOutcomesDriftIT {
                 .with("aihub.connector.crm-outcomes.excludeOwnWrites", "false")
                 .with("aihub.route." + OUTCOMES_ROUTE + ".idleDelay", "500")
                 .with("aihub.drift.windowRecords", String.valueOf(WINDOW))
-                .with("aihub.drift.windowSeconds", "0");
+                .with("aihub.drift.windowSeconds", "0")
+                .withBusinessUsers(DATA_SCIENCE);
         HubApplication hub = harness.application();
         hub.start();
-        try (JMSContext jms = hub.runtime().connectionFactory().createContext();
+        try (ActiveMQConnectionFactory dataScience = DATA_SCIENCE.factory("tcp://127.0.0.1:" + harness.corePort);
+                JMSContext jms = dataScience.createContext();
                 JMSConsumer events = jms.createConsumer(jms.createTopic(DriftEventPublisher.ADDRESS))) {
             assertThat(hub.awaitIdle(Duration.ofMinutes(2))).isTrue();
             assertThat(events.receiveNoWait()).as("no drift before the shift").isNull();

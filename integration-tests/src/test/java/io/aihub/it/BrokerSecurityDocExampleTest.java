@@ -41,9 +41,12 @@ class BrokerSecurityDocExampleTest {
         });
         assertThat(security.hubUser()).isEqualTo("aihub");
         assertThat(security.hubPassword()).isEqualTo("secret-of-AIHUB_BROKER_PASSWORD");
-        assertThat(security.users()).extracting(BrokerUser::name).containsExactly("sales-ops", "finance");
+        assertThat(security.users()).extracting(BrokerUser::name).containsExactly("sales-ops", "finance",
+                "data-science");
         assertThat(security.users().get(1).queues())
                 .containsExactly("crm-account-churn.finance", "erp-order-payment-risk.finance");
+        assertThat(security.users().get(2).queues()).isEmpty();
+        assertThat(security.users().get(2).events()).containsExactly("drift");
         assertThat(security.tls()).isTrue();
         assertThat(security.keyStore().path()).isEqualTo(Path.of("/etc/aihub/broker.p12"));
         assertThat(security.keyStore().type()).isEqualTo("PKCS12");

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,9 @@ class DevReloadIT {
     private static final int PAGES = 40;
     private static final int PER_PAGE = 50;
     private static final String ROUTE = "dev-feed";
+    /** The business system reading both subscriber queues of the route (the second one added by a reload). */
+    private static final TestBrokerUsers.Business AUDIT = TestBrokerUsers.Business.of("auditor",
+            ROUTE + ".audit", ROUTE + ".late");
 
     @TempDir
     Path dir;
@@ -72,6 +76,7 @@ class DevReloadIT {
         props.put("camel.server.port", String.valueOf(HubHarness.freePort()));
         props.put("aihub.models.dir", HubHarness.MODELS.toString());
         props.put("aihub.simulators.enabled", "false");
+        props.putAll(TestBrokerUsers.properties(AUDIT));
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         HubApplication app = new HubApplication(props, Optional.of(config), out);
@@ -112,10 +117,14 @@ class DevReloadIT {
         return text.split("dev mode: reloaded ", -1).length - 1;
     }
 
-    /** Takes every message off a subscriber queue of the route and returns their record ids in order. */
+    /**
+     * Takes every message off a subscriber queue of the route, logged in as the business system that reads it, and
+     * returns their record ids in order.
+     */
     private static List<String> drain(HubApplication app, String subscriber) throws Exception {
         List<String> ids = new ArrayList<>();
-        try (Connection c = app.runtime().connectionFactory().createConnection()) {
+        try (ActiveMQConnectionFactory business = AUDIT.factory(app.runtime().brokerUrl());
+                Connection c = business.createConnection()) {
             Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(
                     Addresses.subscriberFqqn(ROUTE, subscriber)));

@@ -54,6 +54,12 @@ final class HubHarness {
         return this;
     }
 
+    /** Adds business systems (besides sales-ops) that read their own subscriber queues or hub events. */
+    HubHarness withBusinessUsers(TestBrokerUsers.Business... users) {
+        properties.putAll(TestBrokerUsers.properties(users));
+        return this;
+    }
+
     /** Drops a default of the harness (e.g. the broker password, for a test that supplies it another way). */
     HubHarness without(String key) {
         properties.remove(key);

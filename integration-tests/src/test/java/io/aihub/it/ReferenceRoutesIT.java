@@ -55,6 +55,12 @@ class ReferenceRoutesIT {
 
     private int amqpPort;
 
+    /** The business systems of the default profile's other subscriber queues, each with its own login. */
+    private static final TestBrokerUsers.Business FINANCE = TestBrokerUsers.Business.of("finance",
+            "erp-order-payment-risk.finance");
+    private static final TestBrokerUsers.Business SUPPORT = TestBrokerUsers.Business.of("support",
+            "portal-ticket-triage.support");
+
     private Map<String, String> defaultProfile(Path data) {
         amqpPort = HubHarness.freePort();
         Map<String, String> props = new LinkedHashMap<>();
@@ -72,6 +78,7 @@ class ReferenceRoutesIT {
         props.put("aihub.simulators.portal.events", String.valueOf(TICKETS));
         props.put("aihub.route.crm-account-churn.idleDelay", "500");
         props.put("aihub.route.erp-order-payment-risk.idleDelay", "500");
+        props.putAll(TestBrokerUsers.properties(FINANCE, SUPPORT));
         return props;
     }
 
@@ -236,11 +243,17 @@ class ReferenceRoutesIT {
         return drain(route, subscriber).stream().map(e -> e.get("subject").asText()).toList();
     }
 
-    /** Every event on a business system's queue, read over AMQP as a business system would. */
+    /** Every event on a business system's queue, read over AMQP as that business system would, with its login. */
     private List<JsonNode> drain(String route, String subscriber) throws Exception {
         List<JsonNode> events = new ArrayList<>();
-        for (AmqpSubscriber.Received r : AmqpSubscriber.drain(amqpPort, Addresses.subscriberFqqn(route, subscriber),
-                2)) {
+        String fqqn = Addresses.subscriberFqqn(route, subscriber);
+        List<AmqpSubscriber.Received> received = switch (subscriber) {
+            case TestBrokerUsers.SALES_OPS -> AmqpSubscriber.drain(amqpPort, fqqn, 2);
+            case "finance" -> AmqpSubscriber.drain(amqpPort, fqqn, 2, FINANCE);
+            case "support" -> AmqpSubscriber.drain(amqpPort, fqqn, 2, SUPPORT);
+            default -> throw new IllegalArgumentException("no business user for subscriber " + subscriber);
+        };
+        for (AmqpSubscriber.Received r : received) {
             events.add(JSON.readTree(r.body()));
         }
         return events;

@@ -47,6 +47,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeCreatedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +86,10 @@ class WebhookSecurityIT {
     @TempDir
     static Path dataDir;
 
+    /** The business system reading the route's customer-success queue, logging in as itself. */
+    private static final TestBrokerUsers.Business CUSTOMER_SUCCESS = TestBrokerUsers.Business.of("customer-success",
+            ROUTE + ".customer-success");
+
     private HubApplication app;
     private URI endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -109,6 +114,7 @@ class WebhookSecurityIT {
         props.put("aihub.connector.portal.clientHeader", CLIENT_HEADER);
         props.put("aihub.connector.portal.rateLimit", "1");
         props.put("aihub.connector.portal.rateBurst", "3");
+        props.putAll(TestBrokerUsers.properties(CUSTOMER_SUCCESS));
         app = new HubApplication(props,
                 Optional.of(Path.of("..", "examples", "portal", "aihub.properties").toAbsolutePath().normalize()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -237,16 +243,22 @@ class WebhookSecurityIT {
         Delivery delivery = valid();
         assertThat(send(delivery).statusCode()).isEqualTo(202);
         String eventId = UUID.randomUUID().toString();
-        try (Connection connection = app.runtime().connectionFactory().createConnection()) {
+        String text;
+        try (ActiveMQConnectionFactory business = CUSTOMER_SUCCESS.factory(app.runtime().brokerUrl());
+                Connection connection = business.createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            String text;
             try (MessageConsumer consumer = session.createConsumer(session.createQueue(
                     Addresses.subscriberFqqn(ROUTE, "customer-success")))) {
                 TextMessage published = (TextMessage) consumer.receive(30_000);
                 assertThat(published).as("an event on the customer-success queue").isNotNull();
                 text = published.getText();
             }
+        }
+        // the injection goes onto the hub's own bi queue, as the hub (only the hub may send there)
+        try (Connection connection = app.runtime().connectionFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             ObjectNode event = (ObjectNode) JSON.readTree(text);
             event.put("id", eventId);
             TextMessage injected = session.createTextMessage(JSON.writeValueAsString(event));

@@ -13,6 +13,8 @@ public final class Addresses {
     public static final String PREDICTIONS_PREFIX = "aihub.predictions.";
     public static final String DLQ_PREFIX = "aihub.dlq.";
     public static final String REPLAY_PREFIX = "aihub.replay.";
+    /** The multicast addresses of the hub's events ({@code aihub.events.<event>}, e.g. drift). */
+    public static final String EVENTS_PREFIX = "aihub.events.";
     public static final String EXPIRY = "aihub.expiry";
     public static final String DEFAULT_DLQ = "aihub.dlq";
 
@@ -32,6 +34,11 @@ public final class Addresses {
     /** The queue of records sent back through a route by {@code ./aihub dlq replay}. */
     public static String replay(String routeId) {
         return REPLAY_PREFIX + checked("route id", routeId);
+    }
+
+    /** The multicast address of one kind of hub event, e.g. {@code aihub.events.drift}. */
+    public static String events(String event) {
+        return EVENTS_PREFIX + checked("event", event);
     }
 
     /** The queue name of one subscriber of a route. */

@@ -21,6 +21,10 @@ import org.apache.activemq.artemis.core.security.Role;
  *       qualified name {@code aihub.predictions.<route>::<route>.<subscriber>}, which Artemis uses instead of the
  *       address's: its business users may consume and browse it; the hub may only declare it and send to it (a
  *       replay of dead letters), not read it;</li>
+ *   <li>the hub's user may create and send to its event addresses {@code aihub.events.#} (drift events), not read
+ *       them; a business user granted an event ({@code aihub.broker.user.<name>.events}) may subscribe to that
+ *       event's address {@code aihub.events.<event>} as a topic: consume and browse there and create the
+ *       non-durable subscription queue a topic subscriber needs (no durable queue, no send);</li>
  *   <li>nobody may delete a queue or an address, create a non-durable queue on a hub address, or touch any other
  *       address; anonymous login is refused (no default user).</li>
  * </ul>
@@ -62,6 +66,8 @@ public final class BrokerAuthorization {
         for (String match : HUB_ADDRESSES) {
             settings.put(match, Set.of(role(HUB_ROLE, own)));
         }
+        EnumSet<Permission> hubEvents = EnumSet.of(Permission.SEND, Permission.CREATE_ADDRESS);
+        settings.put(Addresses.EVENTS_PREFIX + "#", Set.of(role(HUB_ROLE, hubEvents)));
         settings.put(MANAGEMENT_ADDRESS, Set.of(role(HUB_ROLE, EnumSet.of(Permission.MANAGE))));
         settings.put(MANAGEMENT_REPLY_PREFIX + "#", Set.of(role(HUB_ROLE, EnumSet.of(Permission.CREATE_ADDRESS,
                 Permission.CREATE_NON_DURABLE_QUEUE, Permission.SEND, Permission.CONSUME))));
@@ -76,6 +82,20 @@ public final class BrokerAuthorization {
             roles.add(role(HUB_ROLE, EnumSet.of(Permission.SEND, Permission.CREATE_DURABLE_QUEUE)));
             users.forEach(u -> roles.add(role(consumerRole(u), EnumSet.of(Permission.CONSUME, Permission.BROWSE))));
             settings.put(fullyQualified(queue), Set.copyOf(roles));
+        });
+        Map<String, Set<String>> subscribersOfEvent = new LinkedHashMap<>();
+        for (BrokerUser user : security.users()) {
+            for (String event : user.events()) {
+                subscribersOfEvent.computeIfAbsent(event, e -> new LinkedHashSet<>()).add(user.name());
+            }
+        }
+        subscribersOfEvent.forEach((event, users) -> {
+            // the most specific match wins in Artemis, so the hub's rights on aihub.events.# are repeated here
+            Set<Role> roles = new LinkedHashSet<>();
+            roles.add(role(HUB_ROLE, hubEvents));
+            users.forEach(u -> roles.add(role(consumerRole(u), EnumSet.of(Permission.CONSUME, Permission.BROWSE,
+                    Permission.CREATE_NON_DURABLE_QUEUE))));
+            settings.put(Addresses.events(event), Set.copyOf(roles));
         });
         return settings;
     }

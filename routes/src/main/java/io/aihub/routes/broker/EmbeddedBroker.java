@@ -92,6 +92,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         for (SimpleString address : server.getPostOffice().getAddresses()) {
             Addresses.routeOf(address.toString()).ifPresent(route -> applyRouteSettings(server, route));
         }
+        // A business system may subscribe to its granted events before the hub published any, and may not
+        // create the address itself: the broker declares them.
+        for (String event : security.users().stream().flatMap(u -> u.events().stream()).distinct().toList()) {
+            ensureAddress(server, Addresses.events(event), RoutingType.MULTICAST);
+        }
         LOG.info("AIHUB-BROKER-0001 embedded broker started: data={}, acceptors={}, users={} (hub) + {}",
                 settings.dataDir(), acceptorUrls().values(), security.hubUser(),
                 security.users().stream().map(BrokerUser::name).toList());

@@ -17,6 +17,7 @@ import org.apache.activemq.artemis.utils.PasswordMaskingUtil;
  * aihub.broker.users     = sales-ops,finance                       # business systems
  * aihub.broker.user.sales-ops.password = {{env:SALES_OPS_BROKER_PASSWORD}}
  * aihub.broker.user.sales-ops.queues   = crm-account-churn.sales-ops
+ * aihub.broker.user.sales-ops.events   = drift                     # hub events it may subscribe to
  * aihub.broker.tls.enabled = true                                  # TLS acceptors only
  * aihub.broker.tls.keyStorePath = /etc/aihub/broker.p12
  * aihub.broker.tls.keyStorePassword = {{env:AIHUB_BROKER_KEYSTORE_PASSWORD}}
@@ -36,7 +37,7 @@ public final class BrokerSecurityProperties {
         for (String name : HubSettings.list(p.get("aihub.broker.users", ""))) {
             String prefix = "aihub.broker.user." + name + ".";
             users.add(new BrokerUser(name, unmask(p.get(prefix + "password").orElse(null)),
-                    HubSettings.list(p.get(prefix + "queues", ""))));
+                    HubSettings.list(p.get(prefix + "queues", "")), HubSettings.list(p.get(prefix + "events", ""))));
         }
         BrokerTls keyStore = null;
         if (p.getBoolean("aihub.broker.tls.enabled", false)) {

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every user (the hub, two business systems, a wrong password, no user at all, Artemis' cluster user with its
  * public default password) tries every operation (send, consume, browse, create a durable or non-durable
  * queue, delete a queue, manage) on every kind of address (a route's predictions and dead letters, each business
- * system's queue, an address that is none of aihub's), over CORE on the network acceptor. The outcome must be
+ * system's queue, the drift events granted to one business system, an address that is none of aihub's), over
+ * CORE on the network acceptor. The outcome must be
  * exactly the expected matrix: no unexpected allow, and no unexpected deny.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -53,6 +54,8 @@ class BrokerAuthorizationMatrixIT {
     private static final String SALES_OPS_PASSWORD = "so-" + Long.toHexString(System.nanoTime() * 31);
     private static final String FINANCE_PASSWORD = "fi-" + Long.toHexString(System.nanoTime() * 17);
     private static final String UNKNOWN = "elsewhere.orders";
+    /** A subscription queue on the drift events' address (what a topic subscriber of sales-ops attaches). */
+    private static final String DRIFT_SUBSCRIPTION = "drift-subscription";
 
     /** Who connects. */
     enum Who {
@@ -80,6 +83,7 @@ class BrokerAuthorizationMatrixIT {
                 RoutingType.MULTICAST),
         FINANCE_QUEUE(Addresses.subscriberFqqn(ROUTE, "finance"), Addresses.subscriberQueue(ROUTE, "finance"),
                 RoutingType.MULTICAST),
+        DRIFT_EVENTS(Addresses.events("drift"), DRIFT_SUBSCRIPTION, RoutingType.MULTICAST),
         UNKNOWN_ADDRESS(UNKNOWN, UNKNOWN, RoutingType.ANYCAST);
 
         final String sendTo;
@@ -115,8 +119,13 @@ class BrokerAuthorizationMatrixIT {
                     Target.DEAD_LETTERS, OWN,
                     // the hub declares business queues and replays dead letters into them, but never reads them
                     Target.SALES_OPS_QUEUE, EnumSet.of(Operation.SEND, Operation.CREATE_DURABLE_QUEUE),
-                    Target.FINANCE_QUEUE, EnumSet.of(Operation.SEND, Operation.CREATE_DURABLE_QUEUE)),
-            Who.SALES_OPS, Map.of(Target.SALES_OPS_QUEUE, EnumSet.of(Operation.CONSUME, Operation.BROWSE)),
+                    Target.FINANCE_QUEUE, EnumSet.of(Operation.SEND, Operation.CREATE_DURABLE_QUEUE),
+                    // the hub publishes its events but does not read them
+                    Target.DRIFT_EVENTS, EnumSet.of(Operation.SEND)),
+            Who.SALES_OPS, Map.of(Target.SALES_OPS_QUEUE, EnumSet.of(Operation.CONSUME, Operation.BROWSE),
+                    // granted the drift events: a topic subscription (non-durable queue), no send
+                    Target.DRIFT_EVENTS, EnumSet.of(Operation.CONSUME, Operation.BROWSE,
+                            Operation.CREATE_NON_DURABLE_QUEUE)),
             Who.FINANCE, Map.of(Target.FINANCE_QUEUE, EnumSet.of(Operation.CONSUME, Operation.BROWSE)));
 
     private static final Set<Who> MAY_MANAGE = EnumSet.of(Who.HUB);
@@ -144,6 +153,7 @@ class BrokerAuthorizationMatrixIT {
         properties.put("aihub.broker.users", "sales-ops, finance");
         properties.put("aihub.broker.user.sales-ops.password", SALES_OPS_PASSWORD);
         properties.put("aihub.broker.user.sales-ops.queues", Addresses.subscriberQueue(ROUTE, "sales-ops"));
+        properties.put("aihub.broker.user.sales-ops.events", "drift");
         properties.put("aihub.broker.user.finance.password", FINANCE_PASSWORD);
         properties.put("aihub.broker.user.finance.queues", Addresses.subscriberQueue(ROUTE, "finance"));
         broker = new EmbeddedBroker(HubSettings.from(MapPropertySource.of(properties)).broker(), 901);
@@ -151,6 +161,11 @@ class BrokerAuthorizationMatrixIT {
         broker.declareRoute(ROUTE, java.util.List.of("bi", "write-back", "sales-ops", "finance"));
         broker.server().addAddressInfo(new AddressInfo(SimpleString.of(UNKNOWN)).addRoutingType(RoutingType.ANYCAST));
         broker.server().createQueue(QueueConfiguration.of(UNKNOWN).setRoutingType(RoutingType.ANYCAST));
+        // declared by the broker at start, as sales-ops may subscribe before any event is published
+        assertThat(broker.server().getAddressInfo(SimpleString.of(Addresses.events("drift"))).getRoutingTypes())
+                .containsExactly(RoutingType.MULTICAST);
+        broker.server().createQueue(QueueConfiguration.of(DRIFT_SUBSCRIPTION).setAddress(Addresses.events("drift"))
+                .setRoutingType(RoutingType.MULTICAST));
     }
 
     @AfterEach

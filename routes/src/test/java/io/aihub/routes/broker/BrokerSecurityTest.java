@@ -60,11 +60,28 @@ class BrokerSecurityTest {
     }
 
     @Test
+    void shouldReadTheHubEventsABusinessUserMaySubscribeTo() {
+        BrokerSecurity security = HubSettings.from(MapPropertySource.of(Map.of(
+                "aihub.broker.users", "data-science",
+                "aihub.broker.user.data-science.password", "ds-pw",
+                "aihub.broker.user.data-science.events", "drift")))
+                .broker().security();
+        assertThat(security.users()).containsExactly(new BrokerUser("data-science", "ds-pw", List.of(),
+                List.of("drift")));
+        assertThatThrownBy(() -> new BrokerUser("data-science", "pw", List.of(), List.of("drift.#")))
+                .hasMessageContaining("event must match");
+        assertThat(new BrokerAuthorization(security).settings().get(Addresses.events("drift")))
+                .extracting(org.apache.activemq.artemis.core.security.Role::getName)
+                .containsExactlyInAnyOrder(BrokerAuthorization.HUB_ROLE, BrokerAuthorization.consumerRole("data-science"));
+    }
+
+    @Test
     void shouldRefuseUsersWithoutPasswordOrQueuesOrWithTheHubsName() {
         assertThatThrownBy(() -> new BrokerUser("sales-ops", null, List.of("r.s")))
                 .hasMessageContaining("aihub.broker.user.sales-ops.password");
         assertThatThrownBy(() -> new BrokerUser("sales-ops", "pw", List.of()))
-                .hasMessageContaining("aihub.broker.user.sales-ops.queues");
+                .hasMessageContaining("aihub.broker.user.sales-ops.queues")
+                .hasMessageContaining("aihub.broker.user.sales-ops.events");
         assertThatThrownBy(() -> new BrokerUser("sales-ops", "pw", List.of("aihub.dlq.r")))
                 .hasMessageContaining("not a subscriber queue name");
         assertThatThrownBy(() -> new BrokerSecurity("aihub", null, List.of(new BrokerUser("aihub", "pw",
