@@ -1,22 +1,17 @@
 package io.aihub.connectors.common;
 
 import io.aihub.api.error.PermanentException;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.aihub.api.http.BoundedBody;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 /**
@@ -34,13 +29,6 @@ public final class CancellableRequests implements AutoCloseable {
 
     /** The error code of a response body larger than the caller's limit ({@link #bytesUpTo}). */
     public static final String RESPONSE_TOO_LARGE = "HTTP_RESPONSE_TOO_LARGE";
-
-    /** Why a body was cut off: its size passed the limit. */
-    static final class TooLargeException extends IOException {
-        TooLargeException(long limit) {
-            super("the response body is larger than " + limit + " bytes");
-        }
-    }
 
     private final HttpClient http;
     private final Function<String, RuntimeException> stopped;
@@ -85,7 +73,7 @@ public final class CancellableRequests implements AutoCloseable {
             throw stopped.apply(operation);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof TooLargeException || cause.getCause() instanceof TooLargeException) {
+            if (BoundedBody.isTooLarge(cause)) {
                 throw new PermanentException(RESPONSE_TOO_LARGE, operation + ": " + cause.getMessage()
                         + "; the server's answer was not read further");
             }
@@ -104,68 +92,7 @@ public final class CancellableRequests implements AutoCloseable {
      * {@value #RESPONSE_TOO_LARGE}.
      */
     public static HttpResponse.BodyHandler<byte[]> bytesUpTo(long maxBytes) {
-        return info -> {
-            long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new BoundedBody(length > maxBytes ? 0 : maxBytes, maxBytes);
-        };
-    }
-
-    /** Collects a body up to a cap, failing with {@link TooLargeException} (and cancelling the rest) past it. */
-    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long cap;
-        private final long limit;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        /** {@code cap} 0 refuses at once (a declared length above {@code limit}). */
-        BoundedBody(long cap, long limit) {
-            this.cap = cap;
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (cap == 0) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLargeException(limit));
-                return;
-            }
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + (long) buffer.remaining() > cap) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLargeException(limit));
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
+        return BoundedBody.upTo(maxBytes);
     }
 
     /** True once {@link #close()} was called. */

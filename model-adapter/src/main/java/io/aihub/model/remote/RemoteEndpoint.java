@@ -6,8 +6,8 @@ import io.aihub.api.error.ConfigException;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
 import io.aihub.api.error.SafeText;
+import io.aihub.api.http.BoundedBody;
 import io.aihub.model.resilience.ThrottledException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -16,7 +16,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -26,9 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -140,13 +137,9 @@ public final class RemoteEndpoint {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         String what = method + " " + uri.getPath();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), limitedBody());
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), BoundedBody.upTo(MAX_RESPONSE_BYTES));
         try {
             HttpResponse<byte[]> response = future.get(timeout.toMillis() + 50, TimeUnit.MILLISECONDS);
-            if (response.body() == null) {
-                throw new PermanentException(BAD_RESPONSE, "model " + reference + ": " + what + " answered more than "
-                        + MAX_RESPONSE_BYTES + " bytes");
-            }
             return new HttpReply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
                     response.headers());
         } catch (TimeoutException e) {
@@ -158,6 +151,10 @@ public final class RemoteEndpoint {
             throw new RetriableException(UNAVAILABLE, "model " + reference + ": " + what + " was interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (BoundedBody.isTooLarge(cause)) {
+                throw new PermanentException(BAD_RESPONSE, "model " + reference + ": " + what + " answered more than "
+                        + MAX_RESPONSE_BYTES + " bytes; the rest was not read");
+            }
             if (cause instanceof HttpConnectTimeoutException || !(cause instanceof HttpTimeoutException)) {
                 throw new RetriableException(UNAVAILABLE, "model " + reference + ": " + what + " failed: "
                         + describe(cause), cause);
@@ -182,71 +179,6 @@ public final class RemoteEndpoint {
             return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
         return String.valueOf(cause);
-    }
-
-    /**
-     * Reads a body of at most {@value #MAX_RESPONSE_BYTES} bytes: a larger {@code Content-Length} is not read at
-     * all, and a body without one that grows past the limit is cancelled there (the connection is closed), so a
-     * hostile server cannot make the hub buffer more. The body is null when it was too large.
-     */
-    private static HttpResponse.BodyHandler<byte[]> limitedBody() {
-        return info -> {
-            long length = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (length > MAX_RESPONSE_BYTES) {
-                return HttpResponse.BodySubscribers.replacing(null);
-            }
-            return new CappedBody(MAX_RESPONSE_BYTES);
-        };
-    }
-
-    /** Collects a body up to a cap; completes with null (and cancels the rest) once the cap is passed. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long cap;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        CappedBody(long cap) {
-            this.cap = cap;
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (bytes.size() + (long) buffer.remaining() > cap) {
-                    subscription.cancel();
-                    result.complete(null);
-                    return;
-                }
-                byte[] chunk = new byte[buffer.remaining()];
-                buffer.get(chunk);
-                bytes.write(chunk, 0, chunk.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
     }
 
     /**
