@@ -94,6 +94,10 @@ class ObservabilityIT {
 
                 Set<String> edited = Set.copyOf(crm.modifyAccounts(10, 3L));
                 assertThat(edited).doesNotContain(unreadable, badType, refusedWrite);
+                // The hub is idle right after the edits too, until its next poll: wait until it pulled them first.
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> scrape(harness).value("aihub_records_pulled_total", "route", ROUTE)
+                                >= ACCOUNTS + 10);
                 assertThat(app.awaitIdle(Duration.ofMinutes(2))).as("drained the edits").isTrue();
                 Observed second = observe(app, harness, crm);
                 afterEdit = scrape(harness);
