@@ -66,9 +66,15 @@ class HubKillIT {
                 "-Dcamel.management.port=" + HubHarness.freePort()));
         command.addAll(List.of(extra));
         ProcessBuilder hub = new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(log.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true);
         hub.environment().putAll(TestBrokerUsers.environment());
         return hub.start();
+    }
+
+    /** The last 40 lines of a hub's output, so a failure shows where that hub was. */
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private static long lastPulled(Path log) throws IOException {
@@ -101,8 +107,13 @@ class HubKillIT {
                 try {
                     // The random moment: once this run has delivered a random number of records.
                     long target = 1 + random.nextInt(ACCOUNTS / (ROUNDS + 1));
-                    Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
-                            .until(() -> lastPulled(log) >= target || !hub.isAlive());
+                    try {
+                        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                                .until(() -> lastPulled(log) >= target || !hub.isAlive());
+                    } catch (org.awaitility.core.ConditionTimeoutException e) {
+                        throw new AssertionError("round " + round + ": the hub did not pull " + target
+                                + " records within 3 minutes; its output ends with:\n" + tail(log), e);
+                    }
                     assertThat(hub.isAlive()).as("hub still running in round %d", round).isTrue();
                     if (round % 2 == 0) {
                         hub.destroyForcibly();
