@@ -83,13 +83,7 @@ public final class HubApplication {
      * relative to the file's folder (e.g. {@code routes/*.camel.yaml}); they replace the shipped routes.
      */
     public static Optional<String> routesOf(Path configFile) {
-        java.util.Properties props = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
-            props.load(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read " + configFile + ": " + e.getMessage(), e);
-        }
-        String routes = props.getProperty("aihub.routes");
+        String routes = read(configFile).getProperty("aihub.routes");
         if (routes == null || routes.isBlank()) {
             return Optional.empty();
         }
