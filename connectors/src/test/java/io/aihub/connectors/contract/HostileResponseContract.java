@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.aihub.api.error.AihubException;
+import io.aihub.api.json.HubJson;
 import io.aihub.api.source.SourcePage;
 import io.aihub.api.source.SourcePosition;
 import io.aihub.api.source.SourceRecord;
@@ -47,8 +48,17 @@ public abstract class HostileResponseContract {
     /** The error code the connector must fail a poll with for {@code kind}. */
     protected abstract String expectedCode(HostileBody kind);
 
-    /** Text naming the limit that the error message must contain for {@code kind} (e.g. the limit's value). */
-    protected abstract String expectedLimitText(HostileBody kind);
+    /**
+     * Text naming the limit that the error message must contain for {@code kind} (e.g. the limit's value): by
+     * default the shared JSON read limits ({@link HubJson}) and the bounded body ({@link #responseLimitBytes()}).
+     */
+    protected String expectedLimitText(HostileBody kind) {
+        return switch (kind) {
+            case DEEP_NESTING -> "maximum allowed (" + HubJson.MAX_NESTING_DEPTH + ",";
+            case LONG_STRING -> "maximum allowed (" + HubJson.MAX_STRING_LENGTH + ",";
+            case HUGE_CHUNKED -> "larger than " + responseLimitBytes() + " bytes";
+        };
+    }
 
     /** The most bytes of a response the connector reads before cutting it off. */
     protected abstract long responseLimitBytes();
