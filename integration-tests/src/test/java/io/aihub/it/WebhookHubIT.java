@@ -42,13 +42,19 @@ class WebhookHubIT {
 
     private static final String ROUTE = "portal-account-churn";
     private static final String SECRET = "whsec_YWlodWItZGVtby1wb3J0YWwtc2lnbmluZy1zZWNyZXQ=";
-    private static final String OLD_SECRET = "whsec_b2xkLWRlbW8tcG9ydGFsLXNpZ25pbmctc2VjcmV0LTI=";
+    /** The portal example profile the webhook tests run the hub on. */
+    static final Path PORTAL_PROFILE = Path.of("..", "examples", "portal", "aihub.properties").toAbsolutePath()
+            .normalize();
+    static final String OLD_SECRET = "whsec_b2xkLWRlbW8tcG9ydGFsLXNpZ25pbmctc2VjcmV0LTI=";
 
     @TempDir
     Path dataDir;
 
-    @Test
-    void acceptsExactlyTheValidDeliveriesAndAnswersOnlyAfterTheBrokerHasThem() throws Exception {
+    /**
+     * The hub settings of the portal profile on free loopback ports, its data under {@code dataDir}, webhooks on
+     * {@code httpPort}, the demo portal silent and the previous signing secret {@link #OLD_SECRET} accepted.
+     */
+    static Map<String, String> portalHubProperties(Path dataDir, int httpPort) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("aihub.dataDir", dataDir.toString());
         props.put("aihub.broker.corePort", String.valueOf(HubHarness.freePort()));
@@ -56,13 +62,18 @@ class WebhookHubIT {
         props.put("aihub.broker.stompPort", "0");
         props.put("aihub.broker.mqttPort", "0");
         props.put("camel.management.port", String.valueOf(HubHarness.freePort()));
-        int httpPort = HubHarness.freePort();
         props.put("camel.server.port", String.valueOf(httpPort));
         props.put("aihub.models.dir", HubHarness.MODELS.toString());
         props.put("aihub.simulators.portal.events", "0");
         props.put("aihub.connector.portal.previousSecret", OLD_SECRET);
-        HubApplication app = new HubApplication(props,
-                Optional.of(Path.of("..", "examples", "portal", "aihub.properties").toAbsolutePath().normalize()),
+        return props;
+    }
+
+    @Test
+    void acceptsExactlyTheValidDeliveriesAndAnswersOnlyAfterTheBrokerHasThem() throws Exception {
+        int httpPort = HubHarness.freePort();
+        Map<String, String> props = portalHubProperties(dataDir, httpPort);
+        HubApplication app = new HubApplication(props, Optional.of(PORTAL_PROFILE),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         app.start();
         try {

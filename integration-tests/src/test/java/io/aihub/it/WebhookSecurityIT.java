@@ -74,7 +74,7 @@ class WebhookSecurityIT {
     private static final String ROUTE = "portal-account-churn";
     private static final String BI_ROUTE = "portal-account-churn-bi";
     private static final String SECRET = "whsec_YWlodWItZGVtby1wb3J0YWwtc2lnbmluZy1zZWNyZXQ=";
-    private static final String OLD_SECRET = "whsec_b2xkLWRlbW8tcG9ydGFsLXNpZ25pbmctc2VjcmV0LTI=";
+    private static final String OLD_SECRET = WebhookHubIT.OLD_SECRET;
     private static final String UNKNOWN_SECRET = "whsec_dW5rbm93bi1wb3J0YWwtc2lnbmluZy1zZWNyZXQteA==";
     private static final String CLIENT_HEADER = "X-Test-Client";
     private static final int MAX_BODY = 1024 * 1024;
@@ -99,24 +99,13 @@ class WebhookSecurityIT {
 
     @BeforeAll
     void startHub() throws Exception {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("aihub.dataDir", dataDir.toString());
-        props.put("aihub.broker.corePort", String.valueOf(HubHarness.freePort()));
-        props.put("aihub.broker.amqpPort", "0");
-        props.put("aihub.broker.stompPort", "0");
-        props.put("aihub.broker.mqttPort", "0");
-        props.put("camel.management.port", String.valueOf(HubHarness.freePort()));
         int httpPort = HubHarness.freePort();
-        props.put("camel.server.port", String.valueOf(httpPort));
-        props.put("aihub.models.dir", HubHarness.MODELS.toString());
-        props.put("aihub.simulators.portal.events", "0");
-        props.put("aihub.connector.portal.previousSecret", OLD_SECRET);
+        Map<String, String> props = WebhookHubIT.portalHubProperties(dataDir, httpPort);
         props.put("aihub.connector.portal.clientHeader", CLIENT_HEADER);
         props.put("aihub.connector.portal.rateLimit", "1");
         props.put("aihub.connector.portal.rateBurst", "3");
         props.putAll(TestBrokerUsers.properties(CUSTOMER_SUCCESS));
-        app = new HubApplication(props,
-                Optional.of(Path.of("..", "examples", "portal", "aihub.properties").toAbsolutePath().normalize()),
+        app = new HubApplication(props, Optional.of(WebhookHubIT.PORTAL_PROFILE),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         app.start();
         app.camelContext().getManagementStrategy().addEventNotifier(entries);
