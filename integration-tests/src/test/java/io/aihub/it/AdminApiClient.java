@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Calls a test hub's admin API on its management port, with or without a bearer token. */
 final class AdminApiClient {
@@ -25,7 +28,12 @@ final class AdminApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Longest a whole exchange may take, body included (the client's request timeout ends at the headers). */
+    private static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(60);
+
+    // HTTP/1.1 as Prometheus and curl speak it; the JDK client's default is a cleartext HTTP/2 upgrade.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     AdminApiClient(int port) {
@@ -41,12 +49,20 @@ final class AdminApiClient {
     }
 
     Answer send(String method, String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(EXCHANGE_TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body(), response);
+        var pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            HttpResponse<String> response = pending.get(EXCHANGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new Answer(response.statusCode(), response.body(), response);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new AssertionError(method + " " + path + ": no complete answer within " + EXCHANGE_TIMEOUT, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 }

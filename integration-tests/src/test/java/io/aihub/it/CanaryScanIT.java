@@ -316,7 +316,8 @@ class CanaryScanIT {
     }
 
     private static String get(HubHarness harness, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + harness.httpPort + path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();

@@ -139,7 +139,8 @@ final class HeadlessChromium implements AutoCloseable {
     /** The WebSocket URL of the browser's first page, from {@code http://host:port/json/list}. */
     private static URI pageTarget(URI browser) throws Exception {
         URI list = URI.create("http://" + browser.getHost() + ":" + browser.getPort() + "/json/list");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(list).timeout(Duration.ofSeconds(10))

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every outbound HTTP call of the hub has a connect and a read (request) timeout: each {@code HttpClient.newBuilder()}
  * chain sets {@code connectTimeout}, each {@code HttpRequest.newBuilder(..)} chain sets {@code timeout}, and nothing
- * uses {@code HttpClient.newHttpClient()} or {@code URLConnection} (no timeouts by default). A source scan over
+ * uses {@code HttpClient.newHttpClient()} or {@code URLConnection} (no timeouts by default). Each client also sets
+ * its {@code version}: left to the default, the JDK client asks every plain-http server for a cleartext HTTP/2
+ * upgrade, and its request timeout stops at the response headers, so a stalled body waits forever. A source scan over
  * {@code src/main/java}; the behaviour behind it (a hanging server is a retriable timeout) is tested per connector
  * and backend.
  */
@@ -39,6 +41,7 @@ class OutboundTimeoutScanTest {
                     String code = Files.readString(file, StandardCharsets.UTF_8);
                     String where = ROOT.relativize(file).toString();
                     problems.addAll(missing(code, CLIENT, ".connectTimeout(", where));
+                    problems.addAll(missing(code, CLIENT, ".version(", where));
                     problems.addAll(missing(code, REQUEST, ".timeout(", where));
                     Matcher forbidden = FORBIDDEN.matcher(code);
                     while (forbidden.find()) {

@@ -92,7 +92,8 @@ class WebhookSecurityIT {
 
     private HubApplication app;
     private URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final RouteEntries entries = new RouteEntries();
     private final PortalEventGenerator generator = new PortalEventGenerator(11);
     private final AtomicInteger nextEvent = new AtomicInteger();

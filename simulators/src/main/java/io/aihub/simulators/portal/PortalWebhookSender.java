@@ -75,7 +75,7 @@ public final class PortalWebhookSender {
         new SecureRandom().nextBytes(random);
         String encoded = Base64.getEncoder().encodeToString(random);
         this.unknownSecret = scheme == PortalSigningScheme.STANDARD_WEBHOOKS ? "whsec_" + encoded : encoded;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     /** Signs and sends {@code event} as {@code delivery} says; returns what was sent and the status. */
