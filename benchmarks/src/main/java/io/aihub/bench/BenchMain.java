@@ -34,6 +34,26 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "1800", description = "Seconds each part may take (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--webhook-rate", defaultValue = "500",
+            description = "Signed webhook events per second in the webhook latency run (default ${DEFAULT-VALUE}).")
+    int webhookRate;
+
+    @Option(names = "--webhook-seconds", defaultValue = "60",
+            description = "Seconds the webhook latency run sends; 0 skips it (default ${DEFAULT-VALUE}).")
+    int webhookSeconds;
+
+    @Option(names = "--webhook-warmup", defaultValue = "5",
+            description = "Seconds of webhook events sent first, left out of the figures (default ${DEFAULT-VALUE}).")
+    int webhookWarmup;
+
+    @Option(names = "--webhook-max-batch", defaultValue = "0",
+            description = "The webhook route's maxBatch (default: the score-events template's).")
+    int webhookMaxBatch;
+
+    @Option(names = "--webhook-max-wait", defaultValue = "-1",
+            description = "The webhook route's maxWait in ms (default: the score-events template's).")
+    long webhookMaxWait;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new BenchMain()).execute(args);
         System.exit(exit);
@@ -50,7 +70,8 @@ public final class BenchMain implements Callable<Integer> {
         BenchSettings settings = new BenchSettings(records, pageSize, modelsDir.toAbsolutePath(),
                 results.toAbsolutePath(), work, Duration.ofSeconds(2), Duration.ofSeconds(timeoutSeconds), System.out);
         try {
-            new BenchRun(settings).run();
+            new BenchRun(settings, new WebhookSettings(webhookRate, webhookSeconds, webhookWarmup, webhookMaxBatch,
+                    webhookMaxWait)).run();
         } finally {
             if (workDir == null) {
                 deleteQuietly(work);
