@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** Entry point of {@code ./aihub bench}: runs the benchmark once and prints its figures. */
 @Command(name = "aihub bench", mixinStandardHelpOptions = true,
         description = "Measures the hub end to end on an in-process source, and the raw limits of its parts "
-                + "(plain JMS, the model alone, plain JDBC), in one run on the same records.")
+                + "(plain JMS, the model alone, plain JDBC), in one run on the same records; then the latency of "
+                + "signed webhooks at a fixed rate. Microbenchmarks: ./aihub bench jmh.")
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--records", defaultValue = "200000", description = "Records per part (default ${DEFAULT-VALUE}).")

@@ -194,9 +194,8 @@ final class WebhookRun {
                 }
                 if (!sender.stopped() && sender.sent() - sender.answered() > BEHIND.toSeconds() * webhook.rate()) {
                     sender.stop();
-                    out.printf("%s: stopped sending after %,d of %,d events: more than %d s of requests unanswered,"
-                            + " the hub cannot keep up with %d events/s%n", part, sender.sent(), events,
-                            BEHIND.toSeconds(), webhook.rate());
+                    out.printf("%s: more than %d s of requests unanswered, the hub cannot keep up with %d events/s:"
+                            + " stopped sending%n", part, BEHIND.toSeconds(), webhook.rate());
                 }
                 long accepted = sender.answered() - sender.refused();
                 if (drainDeadline != Long.MAX_VALUE && (subscriber.received() >= accepted || now > drainDeadline)) {

@@ -41,7 +41,8 @@ public final class JmhMain implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int forks;
 
-    @Option(names = "--warmup-iterations", defaultValue = "3", description = "Default ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup-iterations", defaultValue = "3",
+            description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
     int warmupIterations;
 
     @Option(names = "--warmup-ms", defaultValue = "1000", description = "Milliseconds per warm-up iteration "
