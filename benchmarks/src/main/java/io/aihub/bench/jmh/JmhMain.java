@@ -1,5 +1,6 @@
 package io.aihub.bench.jmh;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +8,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -75,14 +78,28 @@ public final class JmhMain implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the benchmarks, prints one line per result and the JSON's path, and returns the results. */
+    /**
+     * Runs the benchmarks, prints one line per result and the JSON's path, and returns the results. The hub's logs
+     * (models loading) go to {@code aihub.logDir}, else to a temp folder deleted afterwards.
+     */
     Collection<RunResult> run() throws Exception {
         Path modelsDir = models != null ? models.toAbsolutePath() : JmhFixtures.modelsDir();
-        Path logDir = Files.createTempDirectory("aihub-jmh-logs-");
         System.setProperty(JmhFixtures.MODELS_PROPERTY, modelsDir.toString());
+        Path tempLogs = null;
         if (System.getProperty("aihub.logDir") == null) {
-            System.setProperty("aihub.logDir", logDir.toString());
+            tempLogs = Files.createTempDirectory("aihub-jmh-logs-");
+            System.setProperty("aihub.logDir", tempLogs.toString());
         }
+        try {
+            return run(modelsDir);
+        } finally {
+            if (tempLogs != null) {
+                deleteQuietly(tempLogs);
+            }
+        }
+    }
+
+    private Collection<RunResult> run(Path modelsDir) throws Exception {
         Files.createDirectories(results);
         Path json = results.toAbsolutePath().resolve("jmh-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
@@ -104,6 +121,14 @@ public final class JmhMain implements Callable<Integer> {
         out.println("results: " + json);
         out.flush();
         return runs;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench jmh: could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     /** One line per benchmark: {@code jmh.<class>.<method>[params]: <score> ± <error> <unit>}. */
