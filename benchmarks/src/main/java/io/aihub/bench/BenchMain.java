@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** Entry point of {@code ./aihub bench}: runs the benchmark once and prints its figures. */
 @Command(name = "aihub bench", mixinStandardHelpOptions = true,
         description = "Measures the hub end to end on an in-process source, and the raw limits of its parts "
-                + "(plain JMS, the model alone, plain JDBC), in one run on the same records.")
+                + "(plain JMS, the model alone, plain JDBC), in one run on the same records; then the latency of "
+                + "signed webhooks at a fixed rate. Microbenchmarks: ./aihub bench jmh.")
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--records", defaultValue = "200000", description = "Records per part (default ${DEFAULT-VALUE}).")
@@ -34,6 +35,26 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "1800", description = "Seconds each part may take (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--webhook-rate", defaultValue = "500",
+            description = "Signed webhook events per second in the webhook latency run (default ${DEFAULT-VALUE}).")
+    int webhookRate;
+
+    @Option(names = "--webhook-seconds", defaultValue = "60",
+            description = "Seconds the webhook latency run sends; 0 skips it (default ${DEFAULT-VALUE}).")
+    int webhookSeconds;
+
+    @Option(names = "--webhook-warmup", defaultValue = "5",
+            description = "Seconds of webhook events sent first, left out of the figures (default ${DEFAULT-VALUE}).")
+    int webhookWarmup;
+
+    @Option(names = "--webhook-max-batch", defaultValue = "0",
+            description = "The webhook route's maxBatch (default: the score-events template's).")
+    int webhookMaxBatch;
+
+    @Option(names = "--webhook-max-wait", defaultValue = "-1",
+            description = "The webhook route's maxWait in ms (default: the score-events template's).")
+    long webhookMaxWait;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new BenchMain()).execute(args);
         System.exit(exit);
@@ -50,7 +71,8 @@ public final class BenchMain implements Callable<Integer> {
         BenchSettings settings = new BenchSettings(records, pageSize, modelsDir.toAbsolutePath(),
                 results.toAbsolutePath(), work, Duration.ofSeconds(2), Duration.ofSeconds(timeoutSeconds), System.out);
         try {
-            new BenchRun(settings).run();
+            new BenchRun(settings, new WebhookSettings(webhookRate, webhookSeconds, webhookWarmup, webhookMaxBatch,
+                    webhookMaxWait)).run();
         } finally {
             if (workDir == null) {
                 deleteQuietly(work);

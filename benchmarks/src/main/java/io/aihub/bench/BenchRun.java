@@ -49,8 +49,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * One benchmark run, all parts in this JVM on the same records: the real hub end to end (bench source,
  * {@code score-records} with the embedded ONNX churn model, persistent embedded Artemis, the BI sink on H2 and
  * a business subscriber acknowledging each message), then the raw limits of its parts: plain JMS on the same
- * broker, the model alone, and plain JDBC batch upserts. Prints one line per figure, the ratio last, and writes
- * the figures as JSON.
+ * broker, the model alone, and plain JDBC batch upserts; then, when asked, the webhook latency run
+ * ({@link WebhookRun}). Prints one line per figure, the ratio last, and writes the figures as JSON.
  */
 public final class BenchRun {
 
@@ -60,18 +60,25 @@ public final class BenchRun {
     private static final long POLL_MS = 20;
 
     private final BenchSettings settings;
+    private final WebhookSettings webhook;
     private final PrintStream out;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     /** Broker passwords of this run: the hub's, and the business consumer's (random, never printed). */
     private final String hubPassword = randomPassword();
     private final String businessPassword = randomPassword();
 
+    /** A run without the webhook latency run. */
     public BenchRun(BenchSettings settings) {
+        this(settings, WebhookSettings.OFF);
+    }
+
+    public BenchRun(BenchSettings settings, WebhookSettings webhook) {
         this.settings = settings;
+        this.webhook = webhook;
         this.out = settings.out();
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         byte[] bytes = new byte[18];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -99,13 +106,16 @@ public final class BenchRun {
             }
             double rawModel = measureRawModel(model);
             double rawJdbc = measureRawJdbc(model);
+            Optional<WebhookResult> hooks = webhook.enabled()
+                    ? Optional.of(new WebhookRun(settings, webhook).run()) : Optional.empty();
             BenchResult result = new BenchResult(n, settings.pageSize(), hub.throughput, hub.p50, hub.p95, hub.p99,
                     hub.publishP50, hub.publishP99, hub.heapPeakMb, hub.cpuMicrosPerRecord, rawJms, rawModel, rawJdbc);
-            Path json = writeJson(result);
+            Path json = writeJson(result, hooks);
             List<String> lines = result.lines();
             for (int i = 0; i < lines.size() - 1; i++) {
                 out.println(lines.get(i));
             }
+            hooks.ifPresent(h -> h.lines().forEach(out::println));
             out.println("results: " + json);
             out.println(lines.get(lines.size() - 1));
             out.flush();
@@ -386,7 +396,7 @@ public final class BenchRun {
         out.flush();
     }
 
-    private Path writeJson(BenchResult result) throws IOException {
+    private Path writeJson(BenchResult result, Optional<WebhookResult> hooks) throws IOException {
         Files.createDirectories(settings.resultsDir());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("timestamp", java.time.Instant.now().toString());
@@ -394,13 +404,14 @@ public final class BenchRun {
                 "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 "maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024)));
         doc.putAll(result.toMap());
+        hooks.ifPresent(h -> doc.put("webhook", h.toMap()));
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";
         Path file = settings.resultsDir().resolve(name);
         HubJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
         return file;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
