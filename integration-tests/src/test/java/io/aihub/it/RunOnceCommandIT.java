@@ -117,10 +117,19 @@ class RunOnceCommandIT {
         Run rest = aihub("run", "--once");
         assertThat(rest.exit()).isZero();
         Map<String, Long> second = summary(rest.lastLine());
-        Map<String, Long> expected = Map.of("pulled", 6300L, "scored", 6300L, "published", 6300L,
-                "written_back", 6000L, "bi_rows", 6300L);
-        expected.forEach((counter, total) -> assertThat(first.get(counter) + second.get(counter))
+        // What reached the broker, BI and the CRM: exactly once over both runs.
+        Map<String, Long> exact = Map.of("published", 6300L, "written_back", 6000L, "bi_rows", 6300L);
+        exact.forEach((counter, total) -> assertThat(first.get(counter) + second.get(counter))
                 .as(counter + " over both runs").isEqualTo(total));
+        // What was read and scored: at least once. A page or webhook batch the broker committed while the stop
+        // cut off its source commit or its HTTP answer is read (or re-sent) and scored again in the second run,
+        // and the broker drops its duplicates; at most one page per route can be caught that way (the default
+        // profile's pages: 200 CRM accounts, 200 SAP orders, 50 portal tickets).
+        long inFlightAtStop = 200 + 200 + 50;
+        for (String counter : List.of("pulled", "scored")) {
+            assertThat(first.get(counter) + second.get(counter)).as(counter + " over both runs")
+                    .isBetween(6300L, 6300L + inFlightAtStop);
+        }
     }
 
     private static Map<String, Long> summary(String line) {
