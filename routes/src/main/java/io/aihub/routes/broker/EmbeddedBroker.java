@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -16,6 +18,7 @@ import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.impl.AddressInfo;
+import org.apache.activemq.artemis.core.server.impl.QueueImpl;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerAddressPlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -127,7 +130,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** Messages waiting or being delivered on a queue, or -1 when there is no such queue. */
     public long pendingMessages(String queueName) {
         var queue = server().locateQueue(SimpleString.of(queueName));
-        return queue == null ? -1 : queue.getMessageCount() + queue.getDeliveringCount();
+        if (queue == null) {
+            return -1;
+        }
+        // A commit hands its messages to the queue's executor: count them once they are added, so that the depth
+        // right after a commit returned includes what it committed.
+        if (queue instanceof QueueImpl impl) {
+            CountDownLatch added = new CountDownLatch(1);
+            impl.flushOnIntermediate(added::countDown);
+            try {
+                added.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return queue.getMessageCount() + queue.getDeliveringCount();
     }
 
     public ActiveMQServer server() {

@@ -121,8 +121,11 @@ public final class ComponentCatalog {
                             new Option("fields", "query", "String", "",
                                     "Renames of the fields the model reads: <model field>=<record field>."),
                             new Option("maxBatch", "query", "int", "100", "Events scored in one model call at most."),
-                            new Option("maxWait", "query", "long", "200",
-                                    "Milliseconds a batch stays open after its first event."),
+                            new Option("maxWait", "query", "long", "0",
+                                    "Milliseconds a batch may linger for more events after its oldest one when fewer "
+                                            + "than maxBatch wait; 0 takes what waits at once."),
+                            new Option("maxPending", "query", "int", "10000",
+                                    "Events waiting for a batch at most; beyond that 503 with Retry-After."),
                             new Option("timeout", "query", "long", "30000",
                                     "Milliseconds a request waits for its event to be delivered before 503."),
                             new Option("fallback", "query", "String", "none",
@@ -131,7 +134,7 @@ public final class ComponentCatalog {
                             "Signature, timestamp, delivery id and CloudEvents headers of a request the consumer let "
                                     + "through; never a Camel* header or a query parameter. The body is the raw request.")),
                     List.of(new Header("CamelHttpResponseCode", "int",
-                                    "202 accepted, 200 already accepted, 400/401/413 refused, 503 not delivered."),
+                                    "202 accepted, 200 already accepted, 400/401/413 refused, 503 not delivered (or queue full)."),
                             new Header("Retry-After", "String", "5, with a 503."))));
 
     private ComponentCatalog() {

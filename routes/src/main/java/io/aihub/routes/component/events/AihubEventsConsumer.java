@@ -2,6 +2,7 @@ package io.aihub.routes.component.events;
 
 import io.aihub.connectors.portal.webhook.WebhookEndpoint;
 import io.aihub.connectors.portal.webhook.WebhookHeaderAllowList;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * the body size limit, correctly signed and fresh. The exchange carries the raw body as {@code byte[]} and only
  * the request headers on {@link WebhookHeaderAllowList}: no query parameter and no {@code Camel*} header in any
  * letter case enters the route. The answer is the route's {@code CamelHttpResponseCode}, {@code Content-Type},
- * {@code Retry-After} and body; a route failure is a 500 without details.
+ * {@code Retry-After} and body; a route failure is a 500 without details. Once the consumer stops, a request
+ * that passed the gate is answered 503 with {@code Retry-After}, and the events waiting in the route's batcher
+ * are too.
  */
 final class AihubEventsConsumer extends DefaultConsumer {
 
@@ -77,6 +80,7 @@ final class AihubEventsConsumer extends DefaultConsumer {
         if (installed != null) {
             installed.remove();
         }
+        endpoint.component().intakeClosed(endpoint.getRouteId());
         super.doStop();
     }
 
@@ -85,8 +89,20 @@ final class AihubEventsConsumer extends DefaultConsumer {
                 .filter(VertxPlatformHttpRouter::isMainServer).findFirst();
     }
 
-    /** Runs the route for a verified request on a worker thread (the route waits for the broker) and answers. */
+    /**
+     * Runs the route for a verified request and answers when it completed, without holding a thread meanwhile.
+     * This runs on the Vert.x event loop, and so does the route up to its {@code aihub-events} producer: that does
+     * only bounded CPU work (a second signature check and the JSON parse of a body within {@code maxBodyBytes}, an
+     * in-memory dedupe lookup) and queues the event without blocking, so a hop to a worker thread would add a
+     * thread switch per request and a queue in front of the batcher that nothing bounds. The callback fires on
+     * the batcher's worker once the page committed; the answer is written back on the request's own context.
+     */
     private void onVerified(RoutingContext ctx, byte[] rawBody, Map<String, List<String>> headers) {
+        Context context = ctx.vertx().getOrCreateContext();
+        if (!isRunAllowed()) {
+            stopping(ctx.response());
+            return;
+        }
         Exchange exchange = createExchange(false);
         Message in = exchange.getMessage();
         in.setBody(rawBody);
@@ -95,21 +111,33 @@ final class AihubEventsConsumer extends DefaultConsumer {
                 in.setHeader(name, values.size() == 1 ? values.get(0) : List.copyOf(values));
             }
         });
-        ctx.vertx().executeBlocking(() -> {
-            getProcessor().process(exchange);
-            return exchange;
-        }, false).onComplete(done -> {
+        getAsyncProcessor().process(exchange, doneSync -> context.runOnContext(v -> {
             try {
-                answer(ctx, exchange, done.failed() ? done.cause() : exchange.getException());
+                answer(ctx, exchange, exchange.getException());
             } finally {
                 releaseExchange(exchange, false);
             }
-        });
+        }));
+    }
+
+    /** The route is stopping: a quiet 503, so the sender retries (against this hub once it runs again). */
+    private static void stopping(HttpServerResponse response) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        response.setStatusCode(503).putHeader("Content-Type", "application/json").putHeader("Retry-After", "5")
+                .end("{\"status\":\"unavailable\",\"code\":\"ROUTE_STOPPING\"}");
     }
 
     private void answer(RoutingContext ctx, Exchange exchange, Throwable failure) {
         HttpServerResponse response = ctx.response();
-        if (response.ended()) {
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (failure != null && !isRunAllowed()) {
+            LOG.debug("webhook route {} stopped before a request completed ({})", endpoint.getRouteId(),
+                    failure.getClass().getSimpleName());
+            stopping(response);
             return;
         }
         if (failure != null) {

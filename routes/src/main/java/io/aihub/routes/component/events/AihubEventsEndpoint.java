@@ -25,7 +25,8 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
     private String subscribers = "";
     private String fields = "";
     private int maxBatch = 100;
-    private long maxWait = 200;
+    private long maxWait;
+    private int maxPending = 10_000;
     private long timeout = 30_000;
     private String fallback = "none";
     private String httpPath = "";
@@ -59,6 +60,10 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
 
     HubRuntime runtime() {
         return runtime;
+    }
+
+    AihubEventsComponent component() {
+        return (AihubEventsComponent) getComponent();
     }
 
     public String getConnector() {
@@ -114,9 +119,21 @@ public final class AihubEventsEndpoint extends DefaultEndpoint {
         return maxWait;
     }
 
-    /** Milliseconds a batch stays open after its first event (default 200). */
+    /**
+     * Milliseconds the batcher may linger for more events, when fewer than {@code maxBatch} wait, after the oldest
+     * arrived (default 0: a batch takes what is waiting as soon as the previous one committed).
+     */
     public void setMaxWait(long maxWait) {
         this.maxWait = maxWait;
+    }
+
+    public int getMaxPending() {
+        return maxPending;
+    }
+
+    /** Events waiting for a batch at most; beyond that a request is answered 503 with Retry-After (default 10000). */
+    public void setMaxPending(int maxPending) {
+        this.maxPending = maxPending;
     }
 
     public long getTimeout() {

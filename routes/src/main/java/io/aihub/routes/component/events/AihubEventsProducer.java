@@ -13,13 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +25,16 @@ import org.slf4j.LoggerFactory;
  * Handles one webhook request: verify the raw body (401/400/413 with a reason code), answer 200 for a delivery
  * already accepted, otherwise queue the event for the route's micro-batch and answer 202 only after its page
  * was committed on the broker (scored, or dead-lettered with its reason), or 503 with Retry-After when it could
- * not be, so the sender retries and nothing is lost.
+ * not be (not delivered within {@code timeout}, {@code maxPending} events already waiting, the route stopping),
+ * so the sender retries and nothing is lost. Asynchronous: no thread waits for the page; the exchange completes
+ * on the batcher's worker thread (or the timeout's) once the outcome is known.
  */
-final class AihubEventsProducer extends DefaultProducer {
+final class AihubEventsProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AihubEventsProducer.class);
 
     private final AihubEventsEndpoint endpoint;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private int inFlight;
     private WebhookEndpoint webhook;
     private PageDelivery delivery;
     private EventBatcher batcher;
@@ -55,7 +55,8 @@ final class AihubEventsProducer extends DefaultProducer {
                 endpoint.getModel(), "", FieldRenames.parse(endpoint.getFields()), endpoint.getFallback(), "", "");
         delivery = new PageDelivery(runtime, endpoint.getRouteId(), endpoint.subscriberList());
         batcher = new EventBatcher(endpoint.getRouteId(), endpoint.getMaxBatch(), endpoint.getMaxWait(),
-                scorer::score, page -> delivery.deliver(page));
+                endpoint.getMaxPending(), scorer::score, page -> delivery.deliver(page));
+        endpoint.component().batcherStarted(endpoint.getRouteId(), batcher);
         counters = runtime.counters().route(endpoint.getRouteId());
         worker = "events:" + endpoint.getRouteId();
         runtime.activity().register(worker);
@@ -67,6 +68,7 @@ final class AihubEventsProducer extends DefaultProducer {
     @Override
     protected void doStop() throws Exception {
         if (batcher != null) {
+            endpoint.component().batcherStopped(endpoint.getRouteId(), batcher);
             batcher.close();
         }
         if (delivery != null) {
@@ -76,20 +78,13 @@ final class AihubEventsProducer extends DefaultProducer {
         super.doStop();
     }
 
+    /**
+     * Verifies, parses and checks the dedupe cache on the calling thread (the consumer calls from the Vert.x event
+     * loop: cheap CPU only, the body bounded by the connector's {@code maxBodyBytes}), queues the event without
+     * blocking and returns false; the batcher's worker completes {@code callback} once the page committed.
+     */
     @Override
-    public void process(Exchange exchange) throws Exception {
-        inFlight.incrementAndGet();
-        endpoint.runtime().activity().idle(worker, false);
-        try {
-            handle(exchange);
-        } finally {
-            if (inFlight.decrementAndGet() == 0) {
-                endpoint.runtime().activity().idle(worker, true);
-            }
-        }
-    }
-
-    private void handle(Exchange exchange) {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         Message in = exchange.getMessage();
         byte[] body = in.getBody(byte[].class);
         WebhookEvent event;
@@ -98,25 +93,41 @@ final class AihubEventsProducer extends DefaultProducer {
         } catch (WebhookRejectedException e) {
             counters.rejected.increment();
             respond(in, e.httpStatus(), "{\"status\":\"rejected\",\"code\":\"" + e.code() + "\"}");
-            return;
+            callback.done(true);
+            return true;
         }
         if (webhook.deduplicator().alreadyAccepted(event.dedupeKey())) {
             respond(in, 200, "{\"status\":\"duplicate\"}");
-            return;
+            callback.done(true);
+            return true;
         }
-        try {
-            EventBatcher.Outcome outcome = batcher.submit(event.record()).get(endpoint.getTimeout(),
-                    TimeUnit.MILLISECONDS);
-            webhook.deduplicator().recordAccepted(event.dedupeKey());
-            counters.pulled.increment();
-            respond(in, 202, outcome.scored() ? "{\"status\":\"accepted\"}"
-                    : "{\"status\":\"dead-lettered\",\"code\":\"" + outcome.code() + "\"}");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            unavailable(in);
-        } catch (ExecutionException | TimeoutException e) {
-            unavailable(in);
-        }
+        busy(1);
+        batcher.submit(event.record()).orTimeout(endpoint.getTimeout(), TimeUnit.MILLISECONDS)
+                .whenComplete((outcome, failure) -> {
+                    try {
+                        if (failure == null) {
+                            webhook.deduplicator().recordAccepted(event.dedupeKey());
+                            counters.pulled.increment();
+                            respond(in, 202, outcome.scored() ? "{\"status\":\"accepted\"}"
+                                    : "{\"status\":\"dead-lettered\",\"code\":\"" + outcome.code() + "\"}");
+                        } else {
+                            if (failure instanceof EventBatcher.Refused refused && refused.full()) {
+                                counters.rejected.increment();
+                            }
+                            unavailable(in);
+                        }
+                    } finally {
+                        busy(-1);
+                        callback.done(false);
+                    }
+                });
+        return false;
+    }
+
+    /** Counts the requests waiting for their page; the route is idle for {@code --once} when none are. */
+    private synchronized void busy(int delta) {
+        inFlight += delta;
+        endpoint.runtime().activity().idle(worker, inFlight == 0);
     }
 
     private static void unavailable(Message in) {
