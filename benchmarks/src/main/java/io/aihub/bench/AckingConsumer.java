@@ -1,5 +1,6 @@
 package io.aihub.bench;
 
+import io.aihub.api.envelope.InstantText;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -98,7 +99,7 @@ final class AckingConsumer implements AutoCloseable {
     }
 
     private static long micros(String instant, Instant now) {
-        return instant == null ? 0 : Duration.between(Instant.parse(instant), now).toNanos() / 1000;
+        return instant == null ? 0 : Duration.between(InstantText.parse(instant), now).toNanos() / 1000;
     }
 
     long received() {

@@ -12,6 +12,9 @@ import java.util.HexFormat;
  */
 public final class EventIds {
 
+    /** One digest per thread: looking one up costs a provider search per call, and a digest is not thread-safe. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(EventIds::newSha256);
+
     private EventIds() {
     }
 
@@ -40,8 +43,12 @@ public final class EventIds {
     }
 
     private static byte[] sha256(byte[] bytes) {
+        return SHA_256.get().digest(bytes);
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

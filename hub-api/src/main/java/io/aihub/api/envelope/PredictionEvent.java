@@ -35,7 +35,7 @@ public record PredictionEvent(String specversion, String id, String source, Stri
         if (!SPEC_VERSION.equals(specversion) || !TYPE.equals(type)) {
             throw new IllegalArgumentException("not an " + TYPE + " CloudEvents " + SPEC_VERSION + " event");
         }
-        Instant.parse(time);
+        InstantText.parse(time);
     }
 
     /** Builds the event for a prediction made at {@code time}; the id is derived, never random. */

@@ -132,6 +132,7 @@ public final class PageScorer {
             return;
         }
         var metadata = scoring.backend().metadata();
+        List<String> sourceFields = scoring.mapping().sourceFields();
         long started = System.nanoTime();
         List<ModelOutcome> outcomes;
         try {
@@ -150,7 +151,7 @@ public final class PageScorer {
                 if (fallback.kind() == ModelFallback.Kind.DEAD_LETTER) {
                     failed.put(record, new FailedRecord(record, e, "score"));
                 } else {
-                    scored.put(record, new ScoredRecord(record, usedFields(scoring.mapping(), record),
+                    scored.put(record, new ScoredRecord(record, usedFields(sourceFields, record),
                             new Prediction(null, fallback.score(), Map.of()), inputHash(rows.get(i)), latencyMs,
                             metadata, "default-score: " + e.code(), List.of()));
                 }
@@ -162,7 +163,7 @@ public final class PageScorer {
             SourceRecord record = mapped.get(i);
             ModelOutcome outcome = outcomes.get(i);
             if (outcome.isSuccess()) {
-                scored.put(record, new ScoredRecord(record, usedFields(scoring.mapping(), record),
+                scored.put(record, new ScoredRecord(record, usedFields(sourceFields, record),
                         outcome.prediction(), inputHash(rows.get(i)), latencyMs, isCanary ? metadata : null, null,
                         List.of()));
             } else {
@@ -179,6 +180,7 @@ public final class PageScorer {
     private void scoreWithFallbackModel(List<SourceRecord> records, AihubException cause,
             Map<SourceRecord, ScoredRecord> scored, Map<SourceRecord, FailedRecord> failed) {
         var metadata = fallbackScoring.backend().metadata();
+        List<String> sourceFields = fallbackScoring.mapping().sourceFields();
         String reason = "model " + metadata.name() + " " + metadata.version() + ": " + cause.code();
         List<SourceRecord> mapped = new ArrayList<>();
         List<FeatureRow> rows = new ArrayList<>();
@@ -207,7 +209,7 @@ public final class PageScorer {
             SourceRecord record = mapped.get(i);
             ModelOutcome outcome = outcomes.get(i);
             if (outcome.isSuccess()) {
-                scored.put(record, new ScoredRecord(record, usedFields(fallbackScoring.mapping(), record),
+                scored.put(record, new ScoredRecord(record, usedFields(sourceFields, record),
                         outcome.prediction(), inputHash(rows.get(i)), latencyMs, metadata, reason, List.of()));
             } else {
                 failed.put(record, new FailedRecord(record, outcome.error(), "score"));
@@ -288,9 +290,9 @@ public final class PageScorer {
         return outcomes;
     }
 
-    private static Map<String, Object> usedFields(FeatureMapping mapping, SourceRecord record) {
+    private static Map<String, Object> usedFields(List<String> sourceFields, SourceRecord record) {
         Map<String, Object> used = new LinkedHashMap<>();
-        for (String field : mapping.sourceFields()) {
+        for (String field : sourceFields) {
             used.put(field, record.fields().get(field));
         }
         return used;

@@ -1,5 +1,6 @@
 package io.aihub.routes.observe;
 
+import io.aihub.api.envelope.InstantText;
 import io.aihub.api.envelope.PredictionEvent;
 import io.aihub.routes.progress.HubCounters;
 import io.micrometer.core.instrument.Counter;
@@ -119,7 +120,7 @@ public final class HubMeters {
             return null;
         }
         try {
-            return Instant.parse(iso);
+            return InstantText.parse(iso);
         } catch (DateTimeParseException e) {
             return null;
         }

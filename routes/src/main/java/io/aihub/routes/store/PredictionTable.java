@@ -2,6 +2,7 @@ package io.aihub.routes.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aihub.api.envelope.InstantText;
 import io.aihub.api.envelope.PredictionEvent;
 import io.aihub.api.error.PermanentException;
 import io.aihub.api.error.RetriableException;
@@ -108,7 +109,7 @@ public final class PredictionTable {
         if (d.source().modifiedAt() == null) {
             s.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            s.setTimestamp(i++, Timestamp.from(Instant.parse(d.source().modifiedAt())));
+            s.setTimestamp(i++, Timestamp.from(InstantText.parse(d.source().modifiedAt())));
         }
         s.setString(i++, p.model());
         s.setString(i++, p.modelVersion());
@@ -119,7 +120,7 @@ public final class PredictionTable {
         s.setLong(i++, p.latencyMs());
         s.setString(i++, p.inputHash());
         s.setString(i++, p.fallback());
-        s.setTimestamp(i++, Timestamp.from(Instant.parse(event.time())));
+        s.setTimestamp(i++, Timestamp.from(InstantText.parse(event.time())));
         s.setString(i++, d.route().hubVersion());
         s.setTimestamp(i++, now);
         if (p.usage() == null) {
