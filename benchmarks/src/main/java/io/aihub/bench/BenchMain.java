@@ -22,6 +22,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "Records per page, JMS transaction, model call and JDBC batch (default ${DEFAULT-VALUE}).")
     int pageSize;
 
+    @Option(names = "--warmup", defaultValue = "-1",
+            description = "Records through the hub and each raw part before timing, figures discarded (default: a"
+                    + " quarter of --records, at most 20,000; 0 skips the warm-up).")
+    long warmupRecords;
+
     @Option(names = "--models", description = "The models folder (default: $AIHUB_MODELS_DIR, else ./models).")
     Path models;
 
@@ -72,7 +77,7 @@ public final class BenchMain implements Callable<Integer> {
                 results.toAbsolutePath(), work, Duration.ofSeconds(2), Duration.ofSeconds(timeoutSeconds), System.out);
         try {
             new BenchRun(settings, new WebhookSettings(webhookRate, webhookSeconds, webhookWarmup, webhookMaxBatch,
-                    webhookMaxWait)).run();
+                    webhookMaxWait)).warmup(warmupRecords >= 0 ? warmupRecords : Math.min(20_000, records / 4)).run();
         } finally {
             if (workDir == null) {
                 deleteQuietly(work);

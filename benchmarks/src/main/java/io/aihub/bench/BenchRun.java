@@ -66,6 +66,7 @@ public final class BenchRun {
     /** Broker passwords of this run: the hub's, and the business consumer's (random, never printed). */
     private final String hubPassword = randomPassword();
     private final String businessPassword = randomPassword();
+    private long warmup;
 
     /** A run without the webhook latency run. */
     public BenchRun(BenchSettings settings) {
@@ -84,12 +85,51 @@ public final class BenchRun {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * Records sent through the hub and each raw part first, in the same JVM, before anything is timed; their
+     * figures are discarded. Without it the hub, which runs first, is measured on a cold JVM (its JIT compiling
+     * Camel, Artemis, H2 and Jackson) while the raw parts, which run after it, find the same code compiled.
+     */
+    public BenchRun warmup(long records) {
+        if (records < 0) {
+            throw new IllegalArgumentException("warm-up records must not be negative");
+        }
+        this.warmup = records;
+        return this;
+    }
+
     /** Runs every part and returns the figures; the JSON file is written to the results folder. */
     public BenchResult run() throws Exception {
         Files.createDirectories(settings.workDir());
         long n = settings.records();
         out.printf("bench: %,d records, page size %d, work dir %s%n", n, settings.pageSize(), settings.workDir());
+        if (warmup > 0) {
+            out.printf("warm-up: %,d records through the hub and each raw part first; their figures are discarded%n",
+                    warmup);
+            BenchSettings w = new BenchSettings(warmup, settings.pageSize(), settings.modelsDir(),
+                    settings.resultsDir(), settings.workDir().resolve("warm-up"), settings.progressInterval(),
+                    settings.timeout(), out);
+            Files.createDirectories(w.workDir());
+            new BenchRun(w).measureParts();
+            out.println("warm-up: done; timed run starts");
+        }
+        BenchResult result = measureParts();
+        Optional<WebhookResult> hooks = webhook.enabled()
+                ? Optional.of(new WebhookRun(settings, webhook).run()) : Optional.empty();
+        Path json = writeJson(result, hooks);
+        List<String> lines = result.lines();
+        for (int i = 0; i < lines.size() - 1; i++) {
+            out.println(lines.get(i));
+        }
+        hooks.ifPresent(h -> h.lines().forEach(out::println));
+        out.println("results: " + json);
+        out.println(lines.get(lines.size() - 1));
+        out.flush();
+        return result;
+    }
 
+    /** The hub, then the raw parts, on this run's records; prints progress only. */
+    private BenchResult measureParts() throws Exception {
         HubFigures hub;
         double rawJms;
         List<String> ring;
@@ -106,20 +146,9 @@ public final class BenchRun {
             }
             double rawModel = measureRawModel(model);
             double rawJdbc = measureRawJdbc(model);
-            Optional<WebhookResult> hooks = webhook.enabled()
-                    ? Optional.of(new WebhookRun(settings, webhook).run()) : Optional.empty();
-            BenchResult result = new BenchResult(n, settings.pageSize(), hub.throughput, hub.p50, hub.p95, hub.p99,
-                    hub.publishP50, hub.publishP99, hub.heapPeakMb, hub.cpuMicrosPerRecord, rawJms, rawModel, rawJdbc);
-            Path json = writeJson(result, hooks);
-            List<String> lines = result.lines();
-            for (int i = 0; i < lines.size() - 1; i++) {
-                out.println(lines.get(i));
-            }
-            hooks.ifPresent(h -> h.lines().forEach(out::println));
-            out.println("results: " + json);
-            out.println(lines.get(lines.size() - 1));
-            out.flush();
-            return result;
+            return new BenchResult(settings.records(), settings.pageSize(), hub.throughput, hub.p50, hub.p95,
+                    hub.p99, hub.publishP50, hub.publishP99, hub.heapPeakMb, hub.cpuMicrosPerRecord, rawJms, rawModel,
+                    rawJdbc);
         }
     }
 

@@ -48,7 +48,7 @@ class BenchSmokeIT {
         BenchSettings settings = new BenchSettings(2000, 500, MODELS, results, dir.resolve("work"),
                 Duration.ofSeconds(2), Duration.ofSeconds(60), out);
 
-        BenchResult result = new BenchRun(settings, new WebhookSettings(50, 2, 0, 0, -1)).run();
+        BenchResult result = new BenchRun(settings, new WebhookSettings(50, 2, 0, 0, -1)).warmup(500).run();
 
         String text = captured.toString(StandardCharsets.UTF_8);
         System.out.print(text);
@@ -56,6 +56,9 @@ class BenchSmokeIT {
         for (String figure : Stream.concat(FIGURES.stream(), WEBHOOK_FIGURES.stream()).toList()) {
             assertThat(figure(text, figure)).as(figure).isPositive();
         }
+        assertThat(lines.indexOf("warm-up: done; timed run starts")).as("warm-up before the timed figures")
+                .isPositive().isLessThan(lines.indexOf(lines.stream()
+                        .filter(l -> l.startsWith("hub.throughput:")).findFirst().orElseThrow()));
         assertThat(figure(text, "webhook.sent")).isEqualTo(100);
         assertThat(figure(text, "webhook.received")).isEqualTo(100);
         assertThat(figure(text, "webhook.refused")).isZero();
