@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -37,8 +36,9 @@ import java.util.regex.Pattern;
  * journal created, database migrated, the same as a first start) with every port moved to a free one, and times
  * process start to the line {@code aihub <version> started; routes: [...]} (printed once every route started)
  * and to {@code /observe/health} answering {@code UP} on the management port; then stops the hub with SIGTERM.
- * One untimed {@code ./aihub --version} first builds the distribution when stale and warms the file cache. The
- * figures are the medians over the runs.
+ * One untimed start comes first: it builds the distribution when stale, warms the file cache and, when the
+ * launcher's class-sharing archive is missing or stale, writes it as it stops (the launcher does that on the
+ * first run after a build). The figures are the medians over the timed starts.
  */
 final class StartupBench {
 
@@ -58,8 +58,16 @@ final class StartupBench {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** One start: milliseconds from launch to the ready line and to health {@code UP}. */
-    record Start(long readyMillis, long healthUpMillis) {
+    /**
+     * One start: milliseconds from launch to the ready line and to health {@code UP}, and the CPU time the
+     * process had used when the ready line came (all threads: less sensitive to other load than the wall time).
+     */
+    record Start(long readyMillis, long healthUpMillis, long readyCpuMillis) {
+
+        String describe() {
+            return String.format("ready %,d ms (CPU %,d ms), health UP %,d ms", readyMillis, readyCpuMillis,
+                    healthUpMillis);
+        }
     }
 
     /**
@@ -92,32 +100,25 @@ final class StartupBench {
         }
         out.printf("bench: startup of %s run, %d start(s), each in a new data dir, %s%n", launcher, runs,
                 "ready = the 'started; routes' line, health = /observe/health UP");
-        warmUp();
+        Start first = start(workDir.resolve("startup-0"));
+        out.println("startup run 0 (untimed warm-up): " + first.describe());
         List<Start> starts = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
             Start start = start(workDir.resolve("startup-" + i));
-            out.printf("startup run %d: ready %,d ms, health UP %,d ms%n", i, start.readyMillis(),
-                    start.healthUpMillis());
+            out.printf("startup run %d: %s%n", i, start.describe());
             out.flush();
             starts.add(start);
         }
         double ready = median(starts.stream().mapToLong(Start::readyMillis).toArray());
         double health = median(starts.stream().mapToLong(Start::healthUpMillis).toArray());
-        Path json = writeJson(starts, ready, health);
+        double cpu = median(starts.stream().mapToLong(Start::readyCpuMillis).toArray());
+        Path json = writeJson(first, starts, ready, health, cpu);
         out.printf("startup.ready.median: %.0f ms%n", ready);
+        out.printf("startup.ready_cpu.median: %.0f ms%n", cpu);
         out.printf("startup.health_up.median: %.0f ms%n", health);
         out.println("results: " + json);
         out.flush();
         return starts;
-    }
-
-    private void warmUp() throws IOException, InterruptedException, TimeoutException {
-        Process p = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new TimeoutException(launcher + " --version did not finish");
-        }
     }
 
     private Start start(Path dir) throws Exception {
@@ -159,13 +160,14 @@ final class StartupBench {
                 Thread.sleep(HEALTH_POLL_MS);
             }
             return new Start(TimeUnit.NANOSECONDS.toMillis(watcher.readyNanos() - started),
-                    TimeUnit.NANOSECONDS.toMillis(healthUp - started));
+                    TimeUnit.NANOSECONDS.toMillis(healthUp - started), watcher.readyCpuMillis());
         } finally {
             stop(hub);
         }
     }
 
-    private boolean isUp(URI health) throws IOException, InterruptedException {
+    /** Whether the health endpoint answers {@code UP}; refused, timed out or cut off counts as not yet. */
+    private boolean isUp(URI health) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -174,7 +176,7 @@ final class StartupBench {
             }
             JsonNode body = HubJson.mapper().readTree(response.body());
             return "UP".equals(body.path("status").asText());
-        } catch (ConnectException e) {
+        } catch (IOException e) {
             return false;
         }
     }
@@ -198,20 +200,30 @@ final class StartupBench {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
-    private Path writeJson(List<Start> starts, double ready, double health) throws IOException {
+    private Path writeJson(Start first, List<Start> starts, double ready, double health, double cpu)
+            throws IOException {
         Files.createDirectories(resultsDir);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("timestamp", java.time.Instant.now().toString());
         doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")));
-        doc.put("startup", Map.of("readyMillisMedian", ready, "healthUpMillisMedian", health,
-                "runs", starts.stream().map(s -> Map.of("readyMillis", s.readyMillis(),
-                        "healthUpMillis", s.healthUpMillis())).toList()));
+        Map<String, Object> startup = new LinkedHashMap<>();
+        startup.put("readyMillisMedian", ready);
+        startup.put("healthUpMillisMedian", health);
+        startup.put("readyCpuMillisMedian", cpu);
+        startup.put("runs", starts.stream().map(StartupBench::toMap).toList());
+        startup.put("warmUp", toMap(first));
+        doc.put("startup", startup);
         String name = "startup-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + ".json";
         Path file = resultsDir.resolve(name);
         HubJson.mapper().writer(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
         return file;
+    }
+
+    private static Map<String, Long> toMap(Start start) {
+        return Map.of("readyMillis", start.readyMillis(), "healthUpMillis", start.healthUpMillis(),
+                "readyCpuMillis", start.readyCpuMillis());
     }
 
     private static int freePort() {
@@ -228,6 +240,7 @@ final class StartupBench {
         private final Process process;
         private final Deque<String> last = new ArrayDeque<>();
         private volatile long readyNanos;
+        private volatile long readyCpuMillis = -1;
 
         OutputWatcher(Process process) {
             super("bench-startup-output");
@@ -241,6 +254,7 @@ final class StartupBench {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (readyNanos == 0 && READY.matcher(line).matches()) {
+                        readyCpuMillis = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
                         readyNanos = System.nanoTime();
                     }
                     synchronized (last) {
@@ -257,6 +271,11 @@ final class StartupBench {
 
         long readyNanos() {
             return readyNanos;
+        }
+
+        /** CPU time of the hub process when the ready line came, or -1 when the system does not tell. */
+        long readyCpuMillis() {
+            return readyCpuMillis;
         }
 
         String lastLines() {
