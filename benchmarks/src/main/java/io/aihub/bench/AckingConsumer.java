@@ -24,8 +24,8 @@ final class AckingConsumer implements AutoCloseable {
     private final String password;
     private final String queue;
     private final long expected;
-    private final Latencies fromEventTime;
-    private final Latencies fromPoll;
+    private final LatencyHistogram fromEventTime;
+    private final LatencyHistogram fromPoll;
     private final Thread thread;
     private volatile long received;
     private volatile long lastAckNanos;
@@ -48,9 +48,8 @@ final class AckingConsumer implements AutoCloseable {
         this.password = password;
         this.queue = queue;
         this.expected = expected;
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, expected);
-        this.fromEventTime = latency ? new Latencies(capacity) : null;
-        this.fromPoll = latency ? new Latencies(capacity) : null;
+        this.fromEventTime = latency ? new LatencyHistogram() : null;
+        this.fromPoll = latency ? new LatencyHistogram() : null;
         this.thread = new Thread(this::consume, "bench-consumer-" + queue);
         this.thread.setDaemon(true);
     }
@@ -114,11 +113,11 @@ final class AckingConsumer implements AutoCloseable {
         return firstReceiveNanos;
     }
 
-    Latencies fromEventTime() {
+    LatencyHistogram fromEventTime() {
         return fromEventTime;
     }
 
-    Latencies fromPoll() {
+    LatencyHistogram fromPoll() {
         return fromPoll;
     }
 

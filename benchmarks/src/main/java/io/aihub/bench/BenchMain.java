@@ -1,12 +1,16 @@
 package io.aihub.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Entry point of {@code ./aihub bench}: runs the benchmark once and prints its figures. */
 @Command(name = "aihub bench", mixinStandardHelpOptions = true,
@@ -60,6 +64,30 @@ public final class BenchMain implements Callable<Integer> {
             description = "The webhook route's maxWait in ms (default: the score-events template's).")
     long webhookMaxWait;
 
+    @Option(names = "--db", defaultValue = "h2", converter = BenchDbConverter.class,
+            description = "Database of the BI sink and the raw JDBC part: h2 or postgres (a PostgreSQL server "
+                    + "started for the run). Default ${DEFAULT-VALUE}.")
+    BenchDb db;
+
+    @Option(names = "--heap", paramLabel = "SIZE",
+            description = "Runs the benchmark in a child JVM with this maximum heap (-Xmx, e.g. 512m) that stops at "
+                    + "the first OutOfMemoryError (exit code 3).")
+    String heap;
+
+    @Option(names = "--startup", description = "Measures instead how long ./aihub run takes to be ready.")
+    boolean startup;
+
+    @Option(names = "--startup-runs", defaultValue = "3",
+            description = "With --startup: timed starts, the median is reported (default ${DEFAULT-VALUE}).")
+    int startupRuns;
+
+    @Option(names = "--launcher", defaultValue = "aihub",
+            description = "With --startup: the launcher script (default ${DEFAULT-VALUE}, in the repository).")
+    Path launcher;
+
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         int exit = new CommandLine(new BenchMain()).execute(args);
         System.exit(exit);
@@ -67,23 +95,44 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (heap != null) {
+            List<String> command = HeapCappedRun.command(heap, Path.of(System.getProperty("java.home")),
+                    System.getProperty("java.class.path"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    spec.commandLine().getParseResult().originalArgs());
+            return HeapCappedRun.run(command, heap, System.out, System.err);
+        }
         Path work = workDir != null ? workDir : Files.createTempDirectory("aihub-bench-");
         if (System.getProperty("aihub.logDir") == null) {
             System.setProperty("aihub.logDir", work.resolve("logs").toString());
         }
         Path modelsDir = models != null ? models
                 : Path.of(System.getenv().getOrDefault("AIHUB_MODELS_DIR", "models"));
-        BenchSettings settings = new BenchSettings(records, pageSize, modelsDir.toAbsolutePath(),
-                results.toAbsolutePath(), work, Duration.ofSeconds(2), Duration.ofSeconds(timeoutSeconds), System.out);
         try {
-            new BenchRun(settings, new WebhookSettings(webhookRate, webhookSeconds, webhookWarmup, webhookMaxBatch,
-                    webhookMaxWait)).warmup(warmupRecords >= 0 ? warmupRecords : Math.min(20_000, records / 4)).run();
+            if (startup) {
+                new StartupBench(launcher, modelsDir, work, results.toAbsolutePath(), startupRuns,
+                        Duration.ofSeconds(timeoutSeconds), System.out).run();
+            } else {
+                BenchSettings settings = new BenchSettings(records, pageSize, modelsDir.toAbsolutePath(),
+                        results.toAbsolutePath(), work, Duration.ofSeconds(2), Duration.ofSeconds(timeoutSeconds),
+                        System.out, db);
+                new BenchRun(settings, new WebhookSettings(webhookRate, webhookSeconds, webhookWarmup,
+                        webhookMaxBatch, webhookMaxWait))
+                        .warmup(warmupRecords >= 0 ? warmupRecords : Math.min(20_000, records / 4)).run();
+            }
         } finally {
             if (workDir == null) {
                 deleteQuietly(work);
             }
         }
         return 0;
+    }
+
+    /** Reads {@code --db}. */
+    static final class BenchDbConverter implements CommandLine.ITypeConverter<BenchDb> {
+        @Override
+        public BenchDb convert(String value) {
+            return BenchDb.parse(value);
+        }
     }
 
     /** Deletes the temp folder this run made (broker journal and databases can be large). */

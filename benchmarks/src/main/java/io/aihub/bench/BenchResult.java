@@ -18,6 +18,8 @@ import java.util.Map;
  * @param publishP50Ms       event {@code time} (envelope built, after scoring) to receipt, 50th percentile
  * @param publishP99Ms       99th percentile of the same
  * @param heapPeakMb         the most heap in use during the hub run (sampled every 100 ms)
+ * @param heapAfterGcPeakMb  the most heap left after a garbage collection during the hub run
+ * @param heapRetainedMb     heap in use after a full collection at the end of the hub run (before it stops)
  * @param cpuMicrosPerRecord process CPU time during the hub run divided by the records
  * @param rawJmsThroughput   plain JMS producer and consumer, records/s
  * @param rawModelThroughput the ONNX model alone, records/s
@@ -25,7 +27,7 @@ import java.util.Map;
  */
 public record BenchResult(long records, int pageSize, double hubThroughput, double latencyP50Ms,
         double latencyP95Ms, double latencyP99Ms, double publishP50Ms, double publishP99Ms, double heapPeakMb,
-        double cpuMicrosPerRecord, double rawJmsThroughput, double rawModelThroughput, double rawJdbcThroughput) {
+        double heapAfterGcPeakMb, double heapRetainedMb, double cpuMicrosPerRecord, double rawJmsThroughput, double rawModelThroughput, double rawJdbcThroughput) {
 
     /** Hub throughput over the slowest raw part. */
     public double ratio() {
@@ -42,6 +44,8 @@ public record BenchResult(long records, int pageSize, double hubThroughput, doub
         lines.add(String.format("hub.publish_to_receipt.p50: %.2f ms", publishP50Ms));
         lines.add(String.format("hub.publish_to_receipt.p99: %.2f ms", publishP99Ms));
         lines.add(String.format("hub.heap.peak: %.1f MB", heapPeakMb));
+        lines.add(String.format("hub.heap.after_gc.peak: %.1f MB", heapAfterGcPeakMb));
+        lines.add(String.format("hub.heap.retained: %.1f MB", heapRetainedMb));
         lines.add(String.format("hub.cpu.per_record: %.1f us", cpuMicrosPerRecord));
         lines.add(String.format("raw.jms.throughput: %.1f records/s", rawJmsThroughput));
         lines.add(String.format("raw.model.throughput: %.1f records/s", rawModelThroughput));
@@ -57,6 +61,8 @@ public record BenchResult(long records, int pageSize, double hubThroughput, doub
         hub.put("latencyMs", Map.of("p50", latencyP50Ms, "p95", latencyP95Ms, "p99", latencyP99Ms));
         hub.put("publishToReceiptMs", Map.of("p50", publishP50Ms, "p99", publishP99Ms));
         hub.put("heapPeakMb", heapPeakMb);
+        hub.put("heapAfterGcPeakMb", heapAfterGcPeakMb);
+        hub.put("heapRetainedMb", heapRetainedMb);
         hub.put("cpuMicrosPerRecord", cpuMicrosPerRecord);
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("jmsRecordsPerSecond", rawJmsThroughput);

@@ -58,6 +58,7 @@ public final class BenchRun {
     private static final String RAW_ROUTE = "bench-raw";
     private static final String SUBSCRIBER = "business";
     private static final long POLL_MS = 20;
+    private static final double MB = 1024.0 * 1024.0;
 
     private final BenchSettings settings;
     private final WebhookSettings webhook;
@@ -102,21 +103,24 @@ public final class BenchRun {
     public BenchResult run() throws Exception {
         Files.createDirectories(settings.workDir());
         long n = settings.records();
-        out.printf("bench: %,d records, page size %d, work dir %s%n", n, settings.pageSize(), settings.workDir());
+        out.printf("bench: %,d records, page size %d, db %s, max heap %,d MB, work dir %s%n", n, settings.pageSize(),
+                settings.db().label(), Runtime.getRuntime().maxMemory() / (1024 * 1024), settings.workDir());
         if (warmup > 0) {
             out.printf("warm-up: %,d records through the hub and each raw part first; their figures are discarded%n",
                     warmup);
             BenchSettings w = new BenchSettings(warmup, settings.pageSize(), settings.modelsDir(),
                     settings.resultsDir(), settings.workDir().resolve("warm-up"), settings.progressInterval(),
-                    settings.timeout(), out);
+                    settings.timeout(), out, settings.db());
             Files.createDirectories(w.workDir());
             new BenchRun(w).measureParts();
             out.println("warm-up: done; timed run starts");
         }
-        BenchResult result = measureParts();
+        Measured measured = measureParts();
+        BenchResult result = measured.result();
         Optional<WebhookResult> hooks = webhook.enabled()
                 ? Optional.of(new WebhookRun(settings, webhook).run()) : Optional.empty();
-        Path json = writeJson(result, hooks);
+        Path json = writeJson(result, measured.db(), hooks);
+        out.println("db: " + measured.db());
         List<String> lines = result.lines();
         for (int i = 0; i < lines.size() - 1; i++) {
             out.println(lines.get(i));
@@ -128,14 +132,19 @@ public final class BenchRun {
         return result;
     }
 
+    /** The figures of one pass, and the database they were taken on. */
+    private record Measured(BenchResult result, String db) {
+    }
+
     /** The hub, then the raw parts, on this run's records; prints progress only. */
-    private BenchResult measureParts() throws Exception {
+    private Measured measureParts() throws Exception {
         HubFigures hub;
         double rawJms;
         List<String> ring;
-        try (LoadedModel model = ModelRegistry.load(settings.modelsDir(), "churn", null)) {
+        try (BenchDatabase database = BenchDatabase.start(settings.db(), settings.workDir());
+                LoadedModel model = ModelRegistry.load(settings.modelsDir(), "churn", null)) {
             int core = freePort();
-            HubApplication app = startHub(core);
+            HubApplication app = startHub(core, database);
             try {
                 hub = measureHub(app, core);
                 ring = envelopeRing(model);
@@ -145,18 +154,24 @@ public final class BenchRun {
                 app.stop();
             }
             double rawModel = measureRawModel(model);
-            double rawJdbc = measureRawJdbc(model);
-            return new BenchResult(settings.records(), settings.pageSize(), hub.throughput, hub.p50, hub.p95,
-                    hub.p99, hub.publishP50, hub.publishP99, hub.heapPeakMb, hub.cpuMicrosPerRecord, rawJms, rawModel,
-                    rawJdbc);
+            String db;
+            double rawJdbc;
+            try (HubDatabase raw = database.openRaw()) {
+                db = BenchDatabase.describe(settings.db(), raw);
+                rawJdbc = measureRawJdbc(model, raw);
+            }
+            return new Measured(new BenchResult(settings.records(), settings.pageSize(), hub.throughput, hub.p50,
+                    hub.p95, hub.p99, hub.publishP50, hub.publishP99, hub.heapPeakMb, hub.heapAfterGcPeakMb,
+                    hub.heapRetainedMb, hub.cpuMicrosPerRecord, rawJms, rawModel, rawJdbc), db);
         }
     }
 
     private record HubFigures(double throughput, double p50, double p95, double p99, double publishP50,
-            double publishP99, double heapPeakMb, double cpuMicrosPerRecord) {
+            double publishP99, double heapPeakMb, double heapAfterGcPeakMb, double heapRetainedMb,
+            double cpuMicrosPerRecord) {
     }
 
-    private HubApplication startHub(int corePort) throws Exception {
+    private HubApplication startHub(int corePort, BenchDatabase database) throws Exception {
         Path dir = settings.workDir().resolve("hub");
         Files.createDirectories(dir.resolve("routes"));
         Files.writeString(dir.resolve("routes").resolve("bench.camel.yaml"), routeYaml(), StandardCharsets.UTF_8);
@@ -183,6 +198,7 @@ public final class BenchRun {
         p.put("aihub.connector.bench.type", BenchSourceConnector.TYPE);
         p.put("aihub.connector.bench." + BenchSourceConnector.RECORDS, String.valueOf(settings.records()));
         p.put("aihub.connector.bench." + BenchSourceConnector.PAGE_SIZE, String.valueOf(settings.pageSize()));
+        p.putAll(database.hubProperties());
         BenchSourceTask.reset();
         HubApplication app = new HubApplication(p, Optional.of(config), new PrintStream(OutputStream.nullOutputStream()));
         app.start();
@@ -244,7 +260,7 @@ public final class BenchRun {
                             + " s: bi_rows=" + bi + ", business acknowledged " + business.received() + " of " + n);
                 }
                 if (now >= nextProgress) {
-                    progress("hub", Math.min(bi, business.received()), n, started, meter.peakHeapBytes());
+                    progress("hub", Math.min(bi, business.received()), n, started, meter);
                     nextProgress += settings.progressInterval().toNanos();
                 }
                 Thread.sleep(POLL_MS);
@@ -254,13 +270,14 @@ public final class BenchRun {
                 throw new IllegalStateException("business subscriber received " + business.received() + " of " + n);
             }
             long cpuAfter = ResourceMeter.processCpuNanos();
+            long retained = meter.retainedHeapBytes();
             long end = Math.max(business.lastAckNanos(), biDone);
             double seconds = (end - BenchSourceTask.firstPollNanos()) / 1e9;
-            Latencies poll = business.fromPoll();
-            Latencies event = business.fromEventTime();
+            LatencyHistogram poll = business.fromPoll();
+            LatencyHistogram event = business.fromEventTime();
             return new HubFigures(n / seconds, poll.percentileMillis(50), poll.percentileMillis(95),
                     poll.percentileMillis(99), event.percentileMillis(50), event.percentileMillis(99),
-                    meter.peakHeapBytes() / (1024.0 * 1024.0),
+                    meter.peakHeapBytes() / MB, meter.peakAfterGcBytes() / MB, retained / MB,
                     cpuBefore < 0 ? Double.NaN : (cpuAfter - cpuBefore) / 1000.0 / n);
         }
     }
@@ -375,63 +392,69 @@ public final class BenchRun {
 
     /**
      * Raw JDBC: the same prediction rows (unique event ids) upserted in batches of one page, one transaction per
-     * batch, with the BI table's own statement into a fresh H2 database of the same settings; only the upserts
-     * are timed.
+     * batch, with the BI table's own statement into a fresh database of the hub's kind and settings; only the
+     * upserts are timed.
      */
-    private double measureRawJdbc(LoadedModel model) throws IOException {
+    private double measureRawJdbc(LoadedModel model, HubDatabase db) {
         long n = settings.records();
         List<PredictionEvent> ring = new ArrayList<>();
         for (String json : envelopeRing(model)) {
             ring.add(codec.read(json));
         }
-        Path dbDir = settings.workDir().resolve("raw-db");
-        Files.createDirectories(dbDir);
-        String url = "jdbc:h2:file:" + dbDir.resolve("aihub").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-        try (HubDatabase db = HubDatabase.open(url, "aihub", "")) {
-            PredictionTable table = new PredictionTable(db.dataSource(), codec.mapper());
-            long timed = 0;
-            long stored = 0;
-            long started = System.nanoTime();
-            long nextProgress = started + settings.progressInterval().toNanos();
-            for (long from = 0; from < n; from += settings.pageSize()) {
-                long to = Math.min(n, from + settings.pageSize());
-                List<PredictionEvent> batch = new ArrayList<>((int) (to - from));
-                for (long i = from; i < to; i++) {
-                    PredictionEvent e = ring.get((int) (i % ring.size()));
-                    batch.add(new PredictionEvent(e.specversion(), "raw-" + i, e.source(), e.type(), e.subject(),
-                            e.time(), e.datacontenttype(), e.dataschema(), e.data()));
-                }
-                long t0 = System.nanoTime();
-                stored += table.upsert(batch);
-                timed += System.nanoTime() - t0;
-                if (System.nanoTime() >= nextProgress) {
-                    progress("raw jdbc", to, n, started, -1);
-                    nextProgress += settings.progressInterval().toNanos();
-                }
+        PredictionTable table = new PredictionTable(db.dataSource(), codec.mapper());
+        long timed = 0;
+        long stored = 0;
+        long started = System.nanoTime();
+        long nextProgress = started + settings.progressInterval().toNanos();
+        for (long from = 0; from < n; from += settings.pageSize()) {
+            long to = Math.min(n, from + settings.pageSize());
+            List<PredictionEvent> batch = new ArrayList<>((int) (to - from));
+            for (long i = from; i < to; i++) {
+                PredictionEvent e = ring.get((int) (i % ring.size()));
+                batch.add(new PredictionEvent(e.specversion(), "raw-" + i, e.source(), e.type(), e.subject(),
+                        e.time(), e.datacontenttype(), e.dataschema(), e.data()));
             }
-            if (stored != n) {
-                throw new IllegalStateException("raw JDBC stored " + stored + " rows of " + n);
+            long t0 = System.nanoTime();
+            stored += table.upsert(batch);
+            timed += System.nanoTime() - t0;
+            if (System.nanoTime() >= nextProgress) {
+                progress("raw jdbc", to, n, started, -1);
+                nextProgress += settings.progressInterval().toNanos();
             }
-            return n / (timed / 1e9);
         }
+        if (stored != n) {
+            throw new IllegalStateException("raw JDBC stored " + stored + " rows of " + n);
+        }
+        return n / (timed / 1e9);
+    }
+
+    /** A progress line of the hub run, with the heap peak and the heap left after the latest collection. */
+    private void progress(String part, long done, long total, long startedNanos, ResourceMeter meter) {
+        long afterGc = meter.lastAfterGcBytes();
+        progress(part, done, total, startedNanos, meter.peakHeapBytes(),
+                afterGc < 0 ? "" : String.format(", after last GC %.0f MB", afterGc / MB));
     }
 
     private void progress(String part, long done, long total, long startedNanos, long heapBytes) {
+        progress(part, done, total, startedNanos, heapBytes, "");
+    }
+
+    private void progress(String part, long done, long total, long startedNanos, long heapBytes, String more) {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         out.printf("progress: %s %,d/%,d records, %.0f records/s%s%n", part, done, total,
                 seconds > 0 ? done / seconds : 0.0,
-                heapBytes >= 0 ? String.format(", heap peak %.0f MB", heapBytes / (1024.0 * 1024.0)) : "");
+                heapBytes >= 0 ? String.format(", heap peak %.0f MB", heapBytes / MB) + more : "");
         out.flush();
     }
 
-    private Path writeJson(BenchResult result, Optional<WebhookResult> hooks) throws IOException {
+    private Path writeJson(BenchResult result, String db, Optional<WebhookResult> hooks) throws IOException {
         Files.createDirectories(settings.resultsDir());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("timestamp", java.time.Instant.now().toString());
         doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 "maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        doc.put("db", db);
         doc.putAll(result.toMap());
         hooks.ifPresent(h -> doc.put("webhook", h.toMap()));
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json";

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param progressInterval how often a progress line is printed
  * @param timeout          the most each part may take
  * @param out              where figures and progress go
+ * @param db               the database of the BI sink and the raw JDBC part
  */
 public record BenchSettings(long records, int pageSize, Path modelsDir, Path resultsDir, Path workDir,
-        Duration progressInterval, Duration timeout, PrintStream out) {
+        Duration progressInterval, Duration timeout, PrintStream out, BenchDb db) {
 
     public BenchSettings {
         if (records <= 0 || pageSize <= 0) {
@@ -30,5 +31,12 @@ public record BenchSettings(long records, int pageSize, Path modelsDir, Path res
         Objects.requireNonNull(progressInterval, "progressInterval");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(db, "db");
+    }
+
+    /** Settings of a run on H2, the hub's default database. */
+    public BenchSettings(long records, int pageSize, Path modelsDir, Path resultsDir, Path workDir,
+            Duration progressInterval, Duration timeout, PrintStream out) {
+        this(records, pageSize, modelsDir, resultsDir, workDir, progressInterval, timeout, out, BenchDb.H2);
     }
 }

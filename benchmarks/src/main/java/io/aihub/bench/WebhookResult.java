@@ -35,7 +35,7 @@ public record WebhookResult(int targetRate, int seconds, long sent, boolean stop
      */
     public record Percentiles(double p50, double p99, double max) {
 
-        static Percentiles of(Latencies latencies) {
+        static Percentiles of(LatencyHistogram latencies) {
             return new Percentiles(latencies.percentileMillis(50), latencies.percentileMillis(99),
                     latencies.percentileMillis(100));
         }

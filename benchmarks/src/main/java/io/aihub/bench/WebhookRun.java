@@ -261,9 +261,9 @@ final class WebhookRun {
 
     private WebhookResult figures(OpenLoopSender sender, ReceiptRecorder subscriber) {
         int events = (int) sender.sent();
-        Latencies fromSend = new Latencies(events);
-        Latencies fromSchedule = new Latencies(events);
-        Latencies response = new Latencies(events);
+        LatencyHistogram fromSend = new LatencyHistogram();
+        LatencyHistogram fromSchedule = new LatencyHistogram();
+        LatencyHistogram response = new LatencyHistogram();
         Map<String, Long> refused = new LinkedHashMap<>();
         long refusedCount = 0;
         for (int i = 0; i < events; i++) {

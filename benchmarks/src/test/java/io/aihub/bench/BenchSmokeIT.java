@@ -27,9 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchSmokeIT {
 
     private static final Path MODELS = Path.of("..", "models").toAbsolutePath().normalize();
-    private static final List<String> FIGURES = List.of("hub.throughput", "hub.latency.p50", "hub.latency.p95",
+    /** Every figure line a run prints (before the ratio). */
+    static final List<String> FIGURES = List.of("hub.throughput", "hub.latency.p50", "hub.latency.p95",
             "hub.latency.p99", "hub.publish_to_receipt.p50", "hub.publish_to_receipt.p99", "hub.heap.peak",
-            "hub.cpu.per_record", "raw.jms.throughput", "raw.model.throughput", "raw.jdbc.throughput");
+            "hub.heap.after_gc.peak", "hub.heap.retained", "hub.cpu.per_record", "raw.jms.throughput",
+            "raw.model.throughput", "raw.jdbc.throughput");
     private static final List<String> WEBHOOK_FIGURES = List.of("webhook.rate", "webhook.latency.p50",
             "webhook.latency.p99", "webhook.latency.max", "webhook.schedule_to_receipt.p50",
             "webhook.schedule_to_receipt.p99", "webhook.schedule_to_receipt.max", "webhook.response.p50",

@@ -72,7 +72,8 @@ public final class BrokerTopology {
             createAddress(session, predictions, RoutingType.MULTICAST);
             for (String subscriber : subscribers) {
                 createQueue(session, QueueConfiguration.of(Addresses.subscriberQueue(routeId, subscriber))
-                        .setAddress(predictions).setRoutingType(RoutingType.MULTICAST));
+                        .setAddress(predictions).setRoutingType(RoutingType.MULTICAST)
+                        .setGroupBuckets(EmbeddedBroker.GROUP_BUCKETS));
             }
         }
     }

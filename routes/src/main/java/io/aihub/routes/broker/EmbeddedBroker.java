@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * duplicate detection, and a dead-letter and expiry address for every address. No address ever drops
  * messages: when full it pages to disk, and past the page limit it refuses sends so producers see it.
  *
+ * <p>Memory stays bounded however many records pass: besides paging, a queue keeps message groups (the hub
+ * groups each prediction by its record id, {@code JMSXGroupID}) in {@value #GROUP_BUCKETS} buckets instead of
+ * one entry per group id ever seen, which Artemis does by default and which grows with every distinct record.
+ *
  * <p>Security is always on: every connection, the hub's in-VM one included, logs in, anonymous logins are
  * refused, and each user may do only what {@link BrokerAuthorization} grants. With a key store configured the
  * network acceptors speak TLS only.
@@ -45,6 +49,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** See {@link #applyJournalSettings}. */
     static final int JOURNAL_BUFFER_TIMEOUT_NIO_NANOS = 1_000_000;
     static final int JOURNAL_BUFFER_TIMEOUT_AIO_NANOS = 500_000;
+    /**
+     * Message-group buckets per queue: messages of one record still go to one consumer at a time, in order,
+     * while the broker's group table has at most this many entries per queue.
+     */
+    public static final int GROUP_BUCKETS = 1024;
 
     private final BrokerSettings settings;
     private final String inVmUrl;
@@ -126,7 +135,20 @@ public final class EmbeddedBroker implements AutoCloseable {
         for (String subscriber : subscribers) {
             String queue = Addresses.subscriberQueue(routeId, subscriber);
             ensureQueue(server, QueueConfiguration.of(queue).setAddress(predictions)
-                    .setRoutingType(RoutingType.MULTICAST));
+                    .setRoutingType(RoutingType.MULTICAST).setGroupBuckets(GROUP_BUCKETS));
+            boundGroups(server, queue);
+        }
+    }
+
+    /**
+     * Gives a subscriber queue declared by an earlier hub version (one group entry per record id, unbounded)
+     * the bounded group buckets; stored in the journal, so it is done once.
+     */
+    private static void boundGroups(ActiveMQServer server, String queue) throws Exception {
+        if (server.locateQueue(SimpleString.of(queue)).getGroupBuckets() != GROUP_BUCKETS) {
+            server.updateQueue(QueueConfiguration.of(queue).setGroupBuckets(GROUP_BUCKETS));
+            LOG.info("AIHUB-BROKER-0005 queue {} keeps message groups in {} buckets from now on", queue,
+                    GROUP_BUCKETS);
         }
     }
 
@@ -334,6 +356,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setRedeliveryDelay(1_000)
                 .setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(60_000)
+                .setDefaultGroupBuckets(GROUP_BUCKETS)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
                 .setMaxSizeBytes(MAX_SIZE_BYTES)
                 .setPageLimitBytes(PAGE_LIMIT_BYTES)

@@ -86,6 +86,8 @@ public final class MessageCatalogue {
             entry("AIHUB-BROKER-0004", Level.INFO, "routes",
                     "aihub.broker.password is not set: the hub user '{}' uses the generated password in {} "
                     + "(owner-only); set AIHUB_BROKER_PASSWORD in production"),
+            entry("AIHUB-BROKER-0005", Level.INFO, "routes",
+                    "queue {} keeps message groups in {} buckets from now on"),
             entry("AIHUB-BROKER-0010", Level.WARN, "routes",
                     "broker {} unreachable (noticed by {}: {}); polling paused, no position is committed; "
                     + "reconnecting with back-off"),
