@@ -32,7 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
@@ -88,8 +90,8 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     /**
-     * Starts the broker (or connects to the external one), opens and migrates the database, loads models
-     * and validates connector settings. On any failure, whatever was started is stopped again.
+     * Starts the broker (or connects to the external one), opens and migrates the database (at the same time),
+     * loads models and validates connector settings. On any failure, whatever was started is stopped again.
      *
      * @param urlOverrides replaces connector setting values (e.g. {@code simulator:salesforce} with the
      *                     simulator's URL)
@@ -118,7 +120,58 @@ public final class HubRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens and migrates the database on its own thread while this one starts the broker, the connectors and the
+     * models (each part takes about a second of a start); nothing before the join uses the database.
+     */
     private void startServices(java.util.function.UnaryOperator<String> urlOverrides) throws Exception {
+        CompletableFuture<HubDatabase> opening = CompletableFuture.supplyAsync(
+                () -> HubDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword()),
+                task -> {
+                    Thread thread = new Thread(task, "aihub-db-open");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        try {
+            startBrokerConnectorsAndModels(urlOverrides);
+        } catch (Exception | Error e) {
+            closeOnceOpen(opening, e);
+            throw e;
+        }
+        database = joined(opening);
+        closeables.add(0, database);
+        positions = new PositionStore(database.dataSource(), codec.mapper());
+        routeRuns = io.aihub.routes.store.RouteRunRecorder.start(database.dataSource(), hubVersion, counters);
+        closeables.add(0, routeRuns);
+        predictions = new PredictionTable(database.dataSource(), codec.mapper());
+    }
+
+    /** Waits for the database that opens while the start failed, and closes it (or notes why it did not open). */
+    private static void closeOnceOpen(CompletableFuture<HubDatabase> opening, Throwable failure) {
+        try {
+            joined(opening).close();
+        } catch (Exception | Error e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The future's value, or the exception it failed with (not wrapped). */
+    private static <T> T joined(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void startBrokerConnectorsAndModels(java.util.function.UnaryOperator<String> urlOverrides)
+            throws Exception {
         String brokerUrl;
         String brokerPassword;
         if (settings.brokerUrl().isPresent()) {
@@ -146,13 +199,6 @@ public final class HubRuntime implements AutoCloseable {
         queueStats = new QueueStats(embeddedBroker, brokerUrl, settings.brokerUser(), brokerPassword,
                 Clock.systemUTC(), link::isUp);
         closeables.add(0, queueStats);
-
-        database = HubDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
-        closeables.add(0, database);
-        positions = new PositionStore(database.dataSource(), codec.mapper());
-        routeRuns = io.aihub.routes.store.RouteRunRecorder.start(database.dataSource(), hubVersion, counters);
-        closeables.add(0, routeRuns);
-        predictions = new PredictionTable(database.dataSource(), codec.mapper());
 
         Map<String, SourceConnector> sources = new LinkedHashMap<>();
         ServiceLoader.load(SourceConnector.class).forEach(c -> sources.put(c.type(), c));

@@ -36,12 +36,14 @@ final class SObjectSchema {
 
     private final String name;
     private final String keyPrefix;
+    private final Map<String, SObjectField> byName = new LinkedHashMap<>();
     private final Map<String, SObjectField> byLowerName = new LinkedHashMap<>();
 
     private SObjectSchema(String name, String keyPrefix, List<SObjectField> fields) {
         this.name = name;
         this.keyPrefix = keyPrefix;
         for (SObjectField field : fields) {
+            byName.put(field.name(), field);
             byLowerName.put(field.name().toLowerCase(Locale.ROOT), field);
         }
     }
@@ -61,6 +63,7 @@ final class SObjectSchema {
 
     /** The field with this API name in any casing, as SOQL and the REST API resolve names. */
     Optional<SObjectField> field(String apiName) {
-        return Optional.ofNullable(byLowerName.get(apiName.toLowerCase(Locale.ROOT)));
+        SObjectField exact = byName.get(apiName);
+        return Optional.ofNullable(exact != null ? exact : byLowerName.get(apiName.toLowerCase(Locale.ROOT)));
     }
 }

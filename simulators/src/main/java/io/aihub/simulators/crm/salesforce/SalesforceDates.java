@@ -18,8 +18,31 @@ public final class SalesforceDates {
     private SalesforceDates() {
     }
 
+    /**
+     * The wire form in UTC, e.g. {@code 2026-01-05T08:00:00.000+0000}: written field by field for years 1 to 9999
+     * (seeding the demo org writes 15,000 at startup), by the pattern otherwise.
+     */
     public static String format(Instant instant) {
-        return WIRE.format(instant);
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) {
+            return WIRE.format(instant);
+        }
+        StringBuilder text = new StringBuilder(28);
+        pad(text, t.getYear(), 4).append('-');
+        pad(text, t.getMonthValue(), 2).append('-');
+        pad(text, t.getDayOfMonth(), 2).append('T');
+        pad(text, t.getHour(), 2).append(':');
+        pad(text, t.getMinute(), 2).append(':');
+        pad(text, t.getSecond(), 2).append('.');
+        return pad(text, t.getNano() / 1_000_000, 3).append("+0000").toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 
     /** Parses the wire form or a SOQL literal ({@code 2026-01-05T08:00:00.000Z} or with an offset). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,17 @@ class SalesforceDatesTest {
         for (long seconds = -86_400L * 400; seconds < 86_400L * 400 * 60; seconds += 7_777_777) {
             Instant instant = Instant.ofEpochSecond(seconds, 123_000_000);
             assertThat(SalesforceDates.parse(SalesforceDates.format(instant))).isEqualTo(instant);
+        }
+    }
+
+    @Test
+    void shouldWriteWhatThePatternWrites() {
+        DateTimeFormatter pattern = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx").withZone(ZoneOffset.UTC);
+        for (Instant instant : new Instant[] {Instant.parse("2026-01-05T08:00:00Z"),
+            Instant.parse("1970-01-01T00:00:00.001Z"), Instant.parse("0001-01-01T00:00:00Z"),
+            Instant.parse("9999-12-31T23:59:59.999999Z"), Instant.parse("0000-06-01T12:00:00Z"),
+            Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-03-07T05:04:03.020Z")}) {
+            assertThat(SalesforceDates.format(instant)).as(instant.toString()).isEqualTo(pattern.format(instant));
         }
     }
 
