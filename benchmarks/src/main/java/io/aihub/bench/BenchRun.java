@@ -178,19 +178,9 @@ public final class BenchRun {
         Path config = dir.resolve("bench.properties");
         Files.writeString(config, "# written by ./aihub bench\naihub.routes = routes/bench.camel.yaml\n",
                 StandardCharsets.UTF_8);
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("aihub.dataDir", dir.resolve("data").toString());
-        p.put("aihub.broker.corePort", String.valueOf(corePort));
-        p.put("aihub.broker.amqpPort", "0");
-        p.put("aihub.broker.stompPort", "0");
-        p.put("aihub.broker.mqttPort", "0");
-        p.put("aihub.broker.password", hubPassword);
-        p.put("aihub.broker.users", SUBSCRIBER);
-        p.put("aihub.broker.user." + SUBSCRIBER + ".password", businessPassword);
-        p.put("aihub.broker.user." + SUBSCRIBER + ".queues", Addresses.subscriberQueue(ROUTE, SUBSCRIBER) + ","
-                + Addresses.subscriberQueue(RAW_ROUTE, SUBSCRIBER));
-        p.put("camel.management.port", String.valueOf(freePort()));
-        p.put("camel.server.port", String.valueOf(freePort()));
+        Map<String, String> p = hubProperties(dir.resolve("data"), corePort, hubPassword, businessPassword,
+                Addresses.subscriberQueue(ROUTE, SUBSCRIBER) + "," + Addresses.subscriberQueue(RAW_ROUTE, SUBSCRIBER),
+                freePort());
         p.put("aihub.models.dir", settings.modelsDir().toString());
         p.put("aihub.models", "churn");
         p.put("aihub.simulators.enabled", "false");
@@ -203,6 +193,28 @@ public final class BenchRun {
         HubApplication app = new HubApplication(p, Optional.of(config), new PrintStream(OutputStream.nullOutputStream()));
         app.start();
         return app;
+    }
+
+    /**
+     * The settings every bench hub shares: its data folder, the CORE port only (no AMQP, STOMP or MQTT), the
+     * hub's broker password, one business user allowed {@code queues}, a free management port and
+     * {@code httpPort} for the HTTP server.
+     */
+    static Map<String, String> hubProperties(Path dataDir, int corePort, String hubPassword, String businessPassword,
+            String queues, int httpPort) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("aihub.dataDir", dataDir.toString());
+        p.put("aihub.broker.corePort", String.valueOf(corePort));
+        p.put("aihub.broker.amqpPort", "0");
+        p.put("aihub.broker.stompPort", "0");
+        p.put("aihub.broker.mqttPort", "0");
+        p.put("aihub.broker.password", hubPassword);
+        p.put("aihub.broker.users", SUBSCRIBER);
+        p.put("aihub.broker.user." + SUBSCRIBER + ".password", businessPassword);
+        p.put("aihub.broker.user." + SUBSCRIBER + ".queues", queues);
+        p.put("camel.management.port", String.valueOf(freePort()));
+        p.put("camel.server.port", String.valueOf(httpPort));
+        return p;
     }
 
     private String routeYaml() {

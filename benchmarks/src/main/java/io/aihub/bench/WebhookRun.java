@@ -96,18 +96,8 @@ final class WebhookRun {
         corePort = BenchRun.freePort();
         httpPort = BenchRun.freePort();
         String limit = String.valueOf(2L * webhook.rate());
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("aihub.dataDir", dir.resolve("data").toString());
-        p.put("aihub.broker.corePort", String.valueOf(corePort));
-        p.put("aihub.broker.amqpPort", "0");
-        p.put("aihub.broker.stompPort", "0");
-        p.put("aihub.broker.mqttPort", "0");
-        p.put("aihub.broker.password", hubPassword);
-        p.put("aihub.broker.users", SUBSCRIBER);
-        p.put("aihub.broker.user." + SUBSCRIBER + ".password", businessPassword);
-        p.put("aihub.broker.user." + SUBSCRIBER + ".queues", Addresses.subscriberQueue(ROUTE, SUBSCRIBER));
-        p.put("camel.management.port", String.valueOf(BenchRun.freePort()));
-        p.put("camel.server.port", String.valueOf(httpPort));
+        Map<String, String> p = BenchRun.hubProperties(dir.resolve("data"), corePort, hubPassword, businessPassword,
+                Addresses.subscriberQueue(ROUTE, SUBSCRIBER), httpPort);
         p.put("aihub.models.dir", settings.modelsDir().toString());
         p.put("aihub.models", "churn");
         p.put("aihub.simulators.enabled", "false");

@@ -125,6 +125,7 @@ public final class HubRuntime implements AutoCloseable {
      * models (each part takes about a second of a start); nothing before the join uses the database.
      */
     private void startServices(java.util.function.UnaryOperator<String> urlOverrides) throws Exception {
+        prepareFolders(settings.dataDir(), settings.dbUrl());
         CompletableFuture<HubDatabase> opening = CompletableFuture.supplyAsync(
                 () -> HubDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword()),
                 task -> {
@@ -144,6 +145,25 @@ public final class HubRuntime implements AutoCloseable {
         routeRuns = io.aihub.routes.store.RouteRunRecorder.start(database.dataSource(), hubVersion, counters);
         closeables.add(0, routeRuns);
         predictions = new PredictionTable(database.dataSource(), codec.mapper());
+    }
+
+    /**
+     * Creates the data folder, and the folder of an H2 file database, before the database opens on its own thread
+     * while the broker starts: both would create the data folder at once, and H2 fails when a folder it is about
+     * to create appears meanwhile ("a file with this name already exists"; seen in a benchmark run).
+     */
+    static void prepareFolders(java.nio.file.Path dataDir, String dbUrl) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dataDir);
+        String h2File = "jdbc:h2:file:";
+        if (dbUrl.startsWith(h2File)) {
+            String path = dbUrl.substring(h2File.length());
+            int options = path.indexOf(';');
+            java.nio.file.Path parent = java.nio.file.Path.of(options < 0 ? path : path.substring(0, options))
+                    .toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+        }
     }
 
     /** Waits for the database that opens while the start failed, and closes it (or notes why it did not open). */
