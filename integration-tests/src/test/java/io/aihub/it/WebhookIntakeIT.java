@@ -2,14 +2,10 @@ package io.aihub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aihub.routes.HubApplication;
 import io.aihub.routes.broker.Addresses;
-import io.aihub.simulators.portal.PortalEvent;
 import io.aihub.simulators.portal.PortalEventGenerator;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookIntakeIT {
 
     private static final String SECRET = "whsec_YWlodWItZGVtby1wb3J0YWwtc2lnbmluZy1zZWNyZXQ=";
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** More than the 20 worker threads the old intake held one per waiting request. */
     private static final int MORE_THAN_WORKER_THREADS = 30;
 
@@ -171,21 +164,8 @@ class WebhookIntakeIT {
     }
 
     private CompletableFuture<HttpResponse<String>> send(String route) {
-        PortalEvent event = generator.event(nextEvent.getAndIncrement());
-        ObjectNode body = JSON.createObjectNode();
-        body.put("type", event.type());
-        body.put("timestamp", event.occurredAt().toString());
-        ObjectNode data = body.putObject("data");
-        data.put("id", event.recordId());
-        event.fields().forEach((name, value) -> data.set(name, JSON.valueToTree(value)));
-        WebhookSecurityIT.Delivery delivery;
-        try {
-            delivery = new WebhookSecurityIT.Delivery(event.recordId(),
-                    "msg_" + UUID.randomUUID().toString().replace("-", ""), Instant.now(),
-                    JSON.writeValueAsBytes(body), SECRET, new LinkedHashMap<>());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        WebhookSecurityIT.Delivery delivery = WebhookSecurityIT.delivery(generator.event(nextEvent.getAndIncrement()),
+                SECRET);
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + httpPort + "/webhooks/" + route))
                 .timeout(Duration.ofSeconds(60))

@@ -299,7 +299,12 @@ class WebhookSecurityIT {
     // --- requests ---------------------------------------------------------------------------------------------
 
     private Delivery valid() {
-        PortalEvent event = generator.event(nextEvent.getAndIncrement());
+        return delivery(generator.event(nextEvent.getAndIncrement()), SECRET)
+                .header(CLIENT_HEADER, "client-" + UUID.randomUUID());
+    }
+
+    /** {@code event} as the portal sends it now, signed with {@code secret} under a new message id. */
+    static Delivery delivery(PortalEvent event, String secret) {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", event.type());
         body.put("timestamp", event.occurredAt().toString());
@@ -308,8 +313,7 @@ class WebhookSecurityIT {
         event.fields().forEach((name, value) -> data.set(name, JSON.valueToTree(value)));
         try {
             return new Delivery(event.recordId(), "msg_" + UUID.randomUUID().toString().replace("-", ""),
-                    Instant.now(), JSON.writeValueAsBytes(body), SECRET, new LinkedHashMap<>())
-                    .header(CLIENT_HEADER, "client-" + UUID.randomUUID());
+                    Instant.now(), JSON.writeValueAsBytes(body), secret, new LinkedHashMap<>());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -3,8 +3,8 @@ package io.aihub.routes;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.aihub.routes.broker.MapPropertySource;
 import io.aihub.routes.config.HubSettings;
-import io.aihub.routes.config.PropertySource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +30,7 @@ class HubRuntimeStartFailureIT {
         properties.put("aihub.connectors", "broken");
         properties.put("aihub.connector.broken.type", "no-such-type");
 
-        assertThatThrownBy(() -> HubRuntime.start(HubSettings.from(source(properties)), "test", v -> v))
+        assertThatThrownBy(() -> HubRuntime.start(HubSettings.from(MapPropertySource.of(properties)), "test", v -> v))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown type 'no-such-type'");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Thread.getAllStackTraces().keySet().stream()
@@ -44,7 +43,7 @@ class HubRuntimeStartFailureIT {
         Map<String, String> properties = properties(corePort);
         properties.put("aihub.db.url", "jdbc:no-such-driver:aihub");
 
-        assertThatThrownBy(() -> HubRuntime.start(HubSettings.from(source(properties)), "test", v -> v))
+        assertThatThrownBy(() -> HubRuntime.start(HubSettings.from(MapPropertySource.of(properties)), "test", v -> v))
                 .isInstanceOf(RuntimeException.class).hasMessageContaining("jdbc:no-such-driver");
 
         try (ServerSocket again = new ServerSocket(corePort, 1, InetAddress.getLoopbackAddress())) {
@@ -61,26 +60,6 @@ class HubRuntimeStartFailureIT {
         properties.put("aihub.broker.mqttPort", "0");
         properties.put("aihub.models", "");
         return properties;
-    }
-
-    private static PropertySource source(Map<String, String> properties) {
-        return new PropertySource() {
-            @Override
-            public Optional<String> get(String key) {
-                return Optional.ofNullable(properties.get(key)).filter(v -> !v.isBlank());
-            }
-
-            @Override
-            public Map<String, String> withPrefix(String prefix) {
-                Map<String, String> out = new LinkedHashMap<>();
-                properties.forEach((k, v) -> {
-                    if (k.startsWith(prefix)) {
-                        out.put(k.substring(prefix.length()), v);
-                    }
-                });
-                return out;
-            }
-        };
     }
 
     private static int freePort() throws IOException {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Properties from a map, for tests that build the hub's settings without Camel. */
-final class MapPropertySource implements PropertySource {
+public final class MapPropertySource implements PropertySource {
 
     private final Map<String, String> properties;
 
@@ -14,7 +14,7 @@ final class MapPropertySource implements PropertySource {
         this.properties = Map.copyOf(properties);
     }
 
-    static MapPropertySource of(Map<String, String> properties) {
+    public static MapPropertySource of(Map<String, String> properties) {
         return new MapPropertySource(properties);
     }
 
