@@ -138,6 +138,14 @@ final class AckingConsumer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        stop(thread, connection);
+    }
+
+    /**
+     * Waits up to 2 s for a consumer's receive loop, which {@code running = false} ends, then closes its
+     * connection (null when it never opened); shared with {@link ReceiptRecorder}.
+     */
+    static void stop(Thread thread, jakarta.jms.Connection connection) {
         try {
             thread.join(2000);
         } catch (InterruptedException e) {

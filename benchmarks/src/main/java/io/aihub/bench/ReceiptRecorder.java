@@ -116,17 +116,6 @@ final class ReceiptRecorder implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException e) {
-                // closing at the end of a run; nothing to recover
-            }
-        }
+        AckingConsumer.stop(thread, connection);
     }
 }
