@@ -278,6 +278,9 @@ class ObservabilityIT {
         // The CRM's writes first: a record is on the queues before it is written back, so everything written by now
         // is found on the queue below, also mid-run (reading the queue first would miss records published after it).
         List<String> writes = crm.writeLog().stream().map(SalesforceSimulator.WriteEvent::recordId).toList();
+        // The broker adds a commit's messages to each queue on that queue's own executor: wait until those of every
+        // commit made so far reached the sales-ops queue (the write-back queue may have been served first).
+        app.runtime().embeddedBroker().orElseThrow().pendingMessages(Addresses.subscriberQueue(ROUTE, "sales-ops"));
         Set<String> published = new HashSet<>();
         Map<String, Integer> byReason = new HashMap<>();
         try (ActiveMQConnectionFactory factory = TestBrokerUsers.salesOps("tcp://127.0.0.1:" + harness.corePort);
